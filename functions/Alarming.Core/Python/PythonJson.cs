@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Alarming.Core.Python;
+
+/// <summary>Python's <c>json.dumps</c> with its defaults: <c>", "</c> and <c>": "</c>
+/// separators and every non-ASCII character escaped as <c>\uXXXX</c>.</summary>
+/// <remarks>History details and scoped Gnocchi queries are stored as this exact text, and
+/// Aodh's tests compare them as whole strings.</remarks>
+public static class PythonJson
+{
+    public static string Dumps(JsonNode? node)
+    {
+        var builder = new StringBuilder();
+        Write(builder, node);
+        return builder.ToString();
+    }
+
+    private static void Write(StringBuilder builder, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                builder.Append("null");
+                break;
+            case JsonObject obj:
+                builder.Append('{');
+                var first = true;
+                foreach (var (key, value) in obj)
+                {
+                    if (!first)
+                    {
+                        builder.Append(", ");
+                    }
+                    first = false;
+                    WriteString(builder, key);
+                    builder.Append(": ");
+                    Write(builder, value);
+                }
+                builder.Append('}');
+                break;
+            case JsonArray array:
+                builder.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        builder.Append(", ");
+                    }
+                    Write(builder, array[i]);
+                }
+                builder.Append(']');
+                break;
+            default:
+                switch (node.GetValueKind())
+                {
+                    case JsonValueKind.String:
+                        WriteString(builder, node.GetValue<string>());
+                        break;
+                    case JsonValueKind.True:
+                        builder.Append("true");
+                        break;
+                    case JsonValueKind.False:
+                        builder.Append("false");
+                        break;
+                    case JsonValueKind.Number:
+                        builder.Append(JsonNumbers.IsInteger(node) ? JsonNumbers.RawText(node) : PythonFloat.Format(JsonNumbers.ToDouble(node)));
+                        break;
+                    default:
+                        builder.Append("null");
+                        break;
+                }
+                break;
+        }
+    }
+
+    private static void WriteString(StringBuilder builder, string text)
+    {
+        builder.Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\b': builder.Append("\\b"); break;
+                case '\f': builder.Append("\\f"); break;
+                default:
+                    if (c < 0x20 || c > 0x7e)
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+                    break;
+            }
+        }
+        builder.Append('"');
+    }
+}
