@@ -28,7 +28,7 @@ public sealed record ApiError(int Status, string Message)
 
 /// <summary>Thrown inside a parser to stop at the first error; caught at the parser's edge and
 /// turned back into a value, so callers only ever see <see cref="ApiError"/> results.</summary>
-internal sealed class ApiErrorException(ApiError error) : Exception(error.Message)
+public sealed class ApiErrorException(ApiError error) : Exception(error.Message)
 {
     public ApiError Error { get; } = error;
 }

@@ -10,7 +10,7 @@ namespace Alarming.Core.Validation;
 /// <remarks>WSME reports a failed scalar conversion against the whole body
 /// (<c>Invalid input for field/attribute data. Value: '&lt;body repr&gt;'. &lt;reason&gt;</c>) but a
 /// failed check of a converted value against the attribute itself; both shapes are kept.</remarks>
-internal sealed class BodyReader(JsonObject obj, string argument, JsonNode wholeBody, string bodyArgument = "data")
+public sealed class BodyReader(JsonObject obj, string argument, JsonNode wholeBody, string bodyArgument = "data")
 {
     private static readonly string[] TrueWords = ["true", "t", "yes", "y", "on", "1"];
     private static readonly string[] FalseWords = ["false", "f", "no", "n", "off", "0"];

@@ -1,0 +1,36 @@
+using Alarming.Core.Validation;
+using Alarming.Functions.Api;
+using Alarming.Functions.Api.Alarms;
+using Alarming.Functions.Api.Quotas;
+using Alarming.Functions.Api.Root;
+using Alarming.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Alarming.Functions;
+
+public static class AlarmingServiceCollectionExtensions
+{
+    /// <summary>Everything the functions need. Program.cs and the local host both call this, so
+    /// both run the same code.</summary>
+    public static IServiceCollection AddAlarming(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAlarmingStorage();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+        {
+            var api = provider.GetRequiredService<IOptions<ApiOptions>>().Value;
+            return new AlarmBodyParser(new AlarmRulesOptions(api.AlarmMaxActions, api.GnocchiExternalProjectOwnerId, api.PrometheusEnabled));
+        });
+        services.AddSingleton<ApiRequest>();
+        services.AddSingleton<AlarmQuota>();
+        services.AddSingleton<AlarmHistoryRecorder>();
+        services.AddSingleton<HttpRouteTable>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+}

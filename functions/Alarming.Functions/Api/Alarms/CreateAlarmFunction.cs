@@ -1,0 +1,52 @@
+using Alarming.Core.Alarms;
+using Alarming.Core.Rules;
+using Alarming.Core.Validation;
+using Alarming.Functions.Api.Quotas;
+using Alarming.Storage.Alarms;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alarming.Functions.Api.Alarms;
+
+/// <summary><c>POST /v2/alarms</c>: validate (api.md §3.10), check ownership and quota, then
+/// create the alarm and claim its name in one transaction (409 when the name is taken).</summary>
+public sealed class CreateAlarmFunction(
+    ApiRequest api, AlarmBodyParser parser, AlarmQuota quota, IAlarmStore alarms, AlarmHistoryRecorder history, TimeProvider time)
+{
+    public const string Name = "CreateAlarm";
+
+    [Function(Name)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AlarmRoutes.Alarms)] HttpRequest request,
+        CancellationToken cancellationToken) => api.RunAsync(request, async caller =>
+    {
+        var body = await api.ReadJsonAsync(request, "data", cancellationToken);
+        if (body.Failed)
+        {
+            return AodhResults.Error(body.Error!);
+        }
+        var parsed = parser.Parse(body.Value, caller, AggregationMethods.All);
+        if (parsed.Error is { } invalid)
+        {
+            return AodhResults.Error(invalid);
+        }
+        var draft = parsed.Draft!;
+        if (AlarmFactory.CheckOwnership(draft, caller) is { } notOwner)
+        {
+            return AodhResults.Error(notOwner);
+        }
+        var alarm = AlarmFactory.Create(draft, caller, Guid.NewGuid().ToString(), Core.Python.PythonTimestamp.Truncate(time.GetUtcNow()));
+        if (await quota.CheckAsync(alarm.ProjectId, alarm.UserId, cancellationToken) is { } overQuota)
+        {
+            return AodhResults.Error(overQuota);
+        }
+        if (await alarms.CreateAsync(alarm, cancellationToken) == WriteOutcome.NameTaken)
+        {
+            return AodhResults.Error(ApiError.Conflict($"Alarm with name='{alarm.Name}' exists"));
+        }
+        await history.CreationAsync(alarm, caller, draft.EvaluateTimestamp.Present, cancellationToken);
+        request.HttpContext.Response.Headers.Location = $"{request.Scheme}://{request.Host}/{AlarmRoutes.Alarms}/{alarm.AlarmId}";
+        return AodhResults.Json(AlarmBody.From(alarm), 201);
+    });
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alarming.Core.Alarms;
+using Alarming.Core.Python;
+using Alarming.Core.Validation;
+using Alarming.Storage.Alarms;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alarming.Functions.Api.Alarms;
+
+/// <summary><c>PUT /v2/alarms/{id}/state</c>: sets the state, moving its timestamp even when it
+/// does not change, and records a state transition every time (api.md §5). Runs no actions.</summary>
+public sealed class SetAlarmStateFunction(ApiRequest api, IAlarmStore alarms, AlarmHistoryRecorder history, TimeProvider time)
+{
+    public const string Name = "SetAlarmState";
+
+    [Function(Name)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = AlarmRoutes.State)] HttpRequest request,
+        string alarmId, CancellationToken cancellationToken) => api.RunAsync(request, async caller =>
+    {
+        var body = await api.ReadJsonAsync(request, "state", cancellationToken);
+        if (body.Failed)
+        {
+            return AodhResults.Error(body.Error!);
+        }
+        if (body.Value is not JsonValue value || value.GetValueKind() != JsonValueKind.String || !AlarmStates.IsValid(value.GetValue<string>()))
+        {
+            return AodhResults.Error(ApiError.BadRequest("state invalid"));
+        }
+        var state = value.GetValue<string>();
+        for (var attempt = 0; attempt < ConflictRetry.MaxAttempts; attempt++)
+        {
+            var stored = await alarms.FindForAsync(alarmId, caller, cancellationToken);
+            if (stored is null)
+            {
+                return AodhResults.Error(ApiError.AlarmNotFound(alarmId));
+            }
+            var updated = AlarmFactory.SetState(stored.Alarm, state, PythonTimestamp.Truncate(time.GetUtcNow()));
+            if (await alarms.ReplaceAsync(stored, updated, cancellationToken) == WriteOutcome.Written)
+            {
+                await history.StateSetAsync(updated, caller, cancellationToken);
+                return AodhResults.Json(JsonValue.Create(state));
+            }
+        }
+        return AodhResults.Error(ApiError.Conflict($"Alarm {alarmId} is being changed by others; try again"));
+    });
+}

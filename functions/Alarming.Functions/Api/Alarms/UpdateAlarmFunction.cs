@@ -1,0 +1,58 @@
+using Alarming.Core.Alarms;
+using Alarming.Core.History;
+using Alarming.Core.Python;
+using Alarming.Core.Rules;
+using Alarming.Core.Validation;
+using Alarming.Storage.Alarms;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alarming.Functions.Api.Alarms;
+
+/// <summary><c>PUT /v2/alarms/{id}</c>: replaces the whole definition (api.md §5).</summary>
+/// <remarks>The write is conditional on the version read; a lost race re-reads and re-applies
+/// the body to the newer alarm, so the history diff is always against the alarm replaced.</remarks>
+public sealed class UpdateAlarmFunction(
+    ApiRequest api, AlarmBodyParser parser, IAlarmStore alarms, AlarmHistoryRecorder history, TimeProvider time)
+{
+    public const string Name = "UpdateAlarm";
+
+    [Function(Name)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = AlarmRoutes.Alarm)] HttpRequest request,
+        string alarmId, CancellationToken cancellationToken) => api.RunAsync(request, async caller =>
+    {
+        var body = await api.ReadJsonAsync(request, "data", cancellationToken);
+        if (body.Failed)
+        {
+            return AodhResults.Error(body.Error!);
+        }
+        var parsed = parser.Parse(body.Value, caller, AggregationMethods.All);
+        if (parsed.Error is { } invalid)
+        {
+            return AodhResults.Error(invalid);
+        }
+        for (var attempt = 0; attempt < ConflictRetry.MaxAttempts; attempt++)
+        {
+            var stored = await alarms.FindForAsync(alarmId, caller, cancellationToken);
+            if (stored is null)
+            {
+                return AodhResults.Error(ApiError.AlarmNotFound(alarmId));
+            }
+            var updated = AlarmFactory.Replace(stored.Alarm, parsed.Draft!, caller, PythonTimestamp.Truncate(time.GetUtcNow()));
+            switch (await alarms.ReplaceAsync(stored, updated, cancellationToken))
+            {
+                case WriteOutcome.NameTaken:
+                    return AodhResults.Error(ApiError.Conflict($"Alarm with name='{updated.Name}' exists"));
+                case WriteOutcome.Written:
+                    if (AlarmChangeDetail.RuleChange(stored.Alarm, updated) is { } detail)
+                    {
+                        await history.RuleChangeAsync(updated, detail, stored.Alarm.Severity != updated.Severity, caller, cancellationToken);
+                    }
+                    return AodhResults.Json(AlarmBody.From(updated));
+            }
+        }
+        return AodhResults.Error(ApiError.Conflict($"Alarm {alarmId} is being changed by others; try again"));
+    });
+}

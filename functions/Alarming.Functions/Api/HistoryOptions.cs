@@ -1,0 +1,14 @@
+namespace Alarming.Functions.Api;
+
+/// <summary>History settings (section <c>History</c>).</summary>
+public sealed class HistoryOptions
+{
+    public const string SectionName = "History";
+
+    /// <summary>Aodh's <c>record_history</c>: write history entries for API and evaluator changes.</summary>
+    public bool Record { get; set; } = true;
+
+    /// <summary>The identity of evaluator entries (Aodh uses its Keystone user).</summary>
+    public string ServiceUserId { get; set; } = "alarming";
+    public string ServiceProjectId { get; set; } = "service";
+}

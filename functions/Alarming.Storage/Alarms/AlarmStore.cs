@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using System.Text;
+using Alarming.Core.Alarms;
+using Alarming.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Alarming.Storage.Alarms;
+
+/// <summary><see cref="IAlarmStore"/> on two tables: <c>alarms</c> (PartitionKey = project,
+/// RowKey = alarm id, plus one <c>name:</c> row per alarm claiming its name in the project)
+/// and <c>alarmids</c> (where each alarm lives, for lookups by id alone).</summary>
+internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
+{
+    /// <remarks>Alarm ids are generated UUIDs (hex), so every alarm row sorts before the name rows.</remarks>
+    private const string NamePrefix = "name:";
+
+    private TableClient Alarms => tables.Alarms;
+    private TableClient AlarmIds => tables.AlarmIds;
+
+    public async Task<StoredAlarm?> FindAsync(string alarmId, string? projectId, CancellationToken cancellationToken)
+    {
+        var rowKey = TableKey.Encode(alarmId);
+        if (rowKey.Length == 0 || rowKey.StartsWith(NamePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        string partition;
+        if (projectId is not null)
+        {
+            partition = TableKey.Encode(projectId);
+        }
+        else
+        {
+            var location = await AlarmIds.GetEntityIfExistsAsync<TableEntity>(rowKey, "", cancellationToken: cancellationToken);
+            if (!location.HasValue)
+            {
+                return null;
+            }
+            partition = location.Value!.GetString("Partition") ?? "";
+        }
+        var entity = await Alarms.GetEntityIfExistsAsync<AlarmEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        return entity.HasValue ? new StoredAlarm(entity.Value!.ToAlarm(), entity.Value.ETag.ToString()) : null;
+    }
+
+    public async Task<IReadOnlyList<Alarm>> ListAsync(string? projectId, CancellationToken cancellationToken)
+    {
+        var filter = $"RowKey lt {TableKey.Quote(NamePrefix)}";
+        if (projectId is not null)
+        {
+            filter = $"PartitionKey eq {TableKey.Quote(TableKey.Encode(projectId))} and {filter}";
+        }
+        var alarms = new List<Alarm>();
+        await foreach (var entity in Alarms.QueryAsync<AlarmEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            alarms.Add(entity.ToAlarm());
+        }
+        return alarms;
+    }
+
+    public async Task<WriteOutcome> CreateAsync(Alarm alarm, CancellationToken cancellationToken)
+    {
+        var entity = AlarmEntity.From(alarm);
+        await AlarmIds.UpsertEntityAsync(Location(entity), TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            await Alarms.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, entity),
+                new TableTransactionAction(TableTransactionActionType.Add, NameRow(entity.PartitionKey, alarm)),
+            ], cancellationToken);
+            return WriteOutcome.Written;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            await AlarmIds.DeleteEntityAsync(entity.RowKey, "", cancellationToken: cancellationToken);
+            return WriteOutcome.NameTaken;
+        }
+    }
+
+    public async Task<WriteOutcome> ReplaceAsync(StoredAlarm stored, Alarm updated, CancellationToken cancellationToken)
+    {
+        var old = stored.Alarm;
+        var entity = AlarmEntity.From(updated);
+        var oldPartition = TableKey.Encode(old.ProjectId);
+        if (entity.PartitionKey != oldPartition)
+        {
+            return await MoveAsync(stored, entity, updated, cancellationToken);
+        }
+        entity.ETag = new ETag(stored.Version);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, entity.ETag) };
+        if (old.Name != updated.Name)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, NameRow(oldPartition, old), ETag.All));
+            actions.Add(new(TableTransactionActionType.Add, NameRow(entity.PartitionKey, updated)));
+        }
+        return await SubmitAsync(actions, cancellationToken);
+    }
+
+    public async Task<WriteOutcome> DeleteAsync(StoredAlarm stored, CancellationToken cancellationToken)
+    {
+        var partition = TableKey.Encode(stored.Alarm.ProjectId);
+        var outcome = await SubmitAsync(
+        [
+            new(TableTransactionActionType.Delete, new TableEntity(partition, TableKey.Encode(stored.Alarm.AlarmId)), new ETag(stored.Version)),
+            new(TableTransactionActionType.Delete, NameRow(partition, stored.Alarm), ETag.All),
+        ], cancellationToken);
+        if (outcome == WriteOutcome.Written)
+        {
+            await AlarmIds.DeleteEntityAsync(TableKey.Encode(stored.Alarm.AlarmId), "", cancellationToken: cancellationToken);
+        }
+        return outcome;
+    }
+
+    public async Task<int> CountByProjectAsync(string? projectId, CancellationToken cancellationToken) =>
+        await CountAsync($"PartitionKey eq {TableKey.Quote(TableKey.Encode(projectId))} and RowKey lt {TableKey.Quote(NamePrefix)}", cancellationToken);
+
+    public async Task<int> CountByUserAsync(string? userId, CancellationToken cancellationToken) =>
+        await CountAsync(userId is null
+            ? $"RowKey lt {TableKey.Quote(NamePrefix)} and not (UserId ne '')"
+            : $"RowKey lt {TableKey.Quote(NamePrefix)} and UserId eq {TableKey.Quote(userId)}", cancellationToken);
+
+    private async Task<int> CountAsync(string filter, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in Alarms.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>An admin moved the alarm to another project: its row changes partition, which no
+    /// transaction spans. Claim the new place first (the name may be taken), then remove the old
+    /// row if unchanged; on a conflict undo the claim so the caller can retry.</summary>
+    private async Task<WriteOutcome> MoveAsync(StoredAlarm stored, AlarmEntity entity, Alarm updated, CancellationToken cancellationToken)
+    {
+        var added = await SubmitAsync(
+        [
+            new(TableTransactionActionType.Add, entity),
+            new(TableTransactionActionType.Add, NameRow(entity.PartitionKey, updated)),
+        ], cancellationToken);
+        if (added != WriteOutcome.Written)
+        {
+            return added == WriteOutcome.Conflict ? WriteOutcome.NameTaken : added;
+        }
+        var oldPartition = TableKey.Encode(stored.Alarm.ProjectId);
+        var removed = await SubmitAsync(
+        [
+            new(TableTransactionActionType.Delete, new TableEntity(oldPartition, entity.RowKey), new ETag(stored.Version)),
+            new(TableTransactionActionType.Delete, NameRow(oldPartition, stored.Alarm), ETag.All),
+        ], cancellationToken);
+        if (removed != WriteOutcome.Written)
+        {
+            await Alarms.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, entity.RowKey), ETag.All),
+                new(TableTransactionActionType.Delete, NameRow(entity.PartitionKey, updated), ETag.All),
+            ], cancellationToken);
+            return WriteOutcome.Conflict;
+        }
+        await AlarmIds.UpsertEntityAsync(Location(entity), TableUpdateMode.Replace, cancellationToken);
+        return WriteOutcome.Written;
+    }
+
+    private async Task<WriteOutcome> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Alarms.SubmitTransactionAsync(actions, cancellationToken);
+            return WriteOutcome.Written;
+        }
+        catch (TableTransactionFailedException e)
+        {
+            // 412/404 on the alarm row: it changed or went since read; 409 on a name row: taken.
+            var failedAction = e.FailedTransactionActionIndex is { } index ? actions[index] : null;
+            var onNameRow = failedAction?.Entity.RowKey.StartsWith(NamePrefix, StringComparison.Ordinal) == true;
+            return e.Status == 409 && onNameRow && failedAction!.ActionType == TableTransactionActionType.Add
+                ? WriteOutcome.NameTaken
+                : WriteOutcome.Conflict;
+        }
+    }
+
+    private static TableEntity NameRow(string partition, Alarm alarm) =>
+        new(partition, NamePrefix + NameHash(alarm.Name)) { ["AlarmId"] = alarm.AlarmId };
+
+    /// <remarks>Names may hold any character and be long; a hash keeps the key short and legal.</remarks>
+    private static string NameHash(string? name) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name ?? "")));
+
+    private static TableEntity Location(AlarmEntity entity) => new(entity.RowKey, "") { ["Partition"] = entity.PartitionKey };
+}

@@ -1,0 +1,29 @@
+using Alarming.Core.Alarms;
+
+namespace Alarming.Storage.Alarms;
+
+/// <summary>Alarms in Table storage. Every change is conditional on the version read, so
+/// concurrent writers never lose a write: the loser gets <see cref="WriteOutcome.Conflict"/>.</summary>
+public interface IAlarmStore
+{
+    /// <summary>Finds an alarm by id in one project, or in any project when <paramref name="projectId"/> is null.</summary>
+    Task<StoredAlarm?> FindAsync(string alarmId, string? projectId, CancellationToken cancellationToken);
+
+    /// <summary>All alarms of one project, or of every project when <paramref name="projectId"/> is null.</summary>
+    Task<IReadOnlyList<Alarm>> ListAsync(string? projectId, CancellationToken cancellationToken);
+
+    /// <summary>Creates the alarm and claims its name in one transaction.</summary>
+    Task<WriteOutcome> CreateAsync(Alarm alarm, CancellationToken cancellationToken);
+
+    /// <summary>Replaces <paramref name="stored"/> with <paramref name="updated"/> if unchanged since read.</summary>
+    Task<WriteOutcome> ReplaceAsync(StoredAlarm stored, Alarm updated, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the alarm if unchanged since read.</summary>
+    Task<WriteOutcome> DeleteAsync(StoredAlarm stored, CancellationToken cancellationToken);
+
+    /// <summary>Alarms of a project, enabled or not.</summary>
+    Task<int> CountByProjectAsync(string? projectId, CancellationToken cancellationToken);
+
+    /// <summary>Alarms owned by a user in any project, enabled or not.</summary>
+    Task<int> CountByUserAsync(string? userId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,22 @@
+using Alarming.Storage.Alarms;
+using Alarming.Storage.History;
+using Alarming.Storage.Quotas;
+using Alarming.Storage.Tables;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alarming.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the stores over the <c>AzureWebJobsStorage</c> account.</summary>
+    public static IServiceCollection AddAlarmingStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StorageConnection>();
+        services.AddSingleton<TableClientFactory>();
+        services.AddSingleton<IAlarmStore, AlarmStore>();
+        services.AddSingleton<IHistoryStore, HistoryStore>();
+        services.AddSingleton<IQuotaStore, QuotaStore>();
+        return services;
+    }
+}
