@@ -1,6 +1,13 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Alarming.Functions.Host;
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+try
+{
+    var app = await LocalFunctionsHost.BuildAsync(new LocalHostOptions());
+    await app.RunAsync();
+}
+catch (InvalidOperationException e) when (e.Message.Contains("Azurite", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+return 0;
