@@ -18,6 +18,33 @@ public static class PythonJson
         return builder.ToString();
     }
 
+    /// <summary>Python's <c>json.loads</c>: like <see cref="JsonNode.Parse(string, JsonNodeOptions?, JsonDocumentOptions)"/>,
+    /// but a repeated key keeps its last value instead of failing.</summary>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    public static JsonNode? Loads(string text)
+    {
+        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
+        return Build(document.RootElement);
+    }
+
+    private static JsonNode? Build(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => BuildObject(element),
+        JsonValueKind.Array => new JsonArray(element.EnumerateArray().Select(Build).ToArray()),
+        JsonValueKind.Null => null,
+        _ => JsonValue.Create(element.Clone()),
+    };
+
+    private static JsonObject BuildObject(JsonElement element)
+    {
+        var obj = new JsonObject();
+        foreach (var property in element.EnumerateObject())
+        {
+            obj[property.Name] = Build(property.Value);
+        }
+        return obj;
+    }
+
     private static void Write(StringBuilder builder, JsonNode? node)
     {
         switch (node)

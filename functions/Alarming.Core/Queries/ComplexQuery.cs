@@ -37,7 +37,7 @@ public sealed class ComplexQuery<T>
                 JsonNode? tree;
                 try
                 {
-                    tree = JsonNode.Parse(filter);
+                    tree = PythonJson.Loads(filter);
                 }
                 catch (JsonException e)
                 {
@@ -205,7 +205,7 @@ public sealed class ComplexQuery<T>
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(orderBy);
+            node = PythonJson.Loads(orderBy);
         }
         catch (JsonException e)
         {

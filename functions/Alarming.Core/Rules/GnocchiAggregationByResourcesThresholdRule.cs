@@ -33,7 +33,7 @@ internal sealed class GnocchiAggregationByResourcesThresholdRule : IRuleDefiniti
         JsonNode? query;
         try
         {
-            query = JsonNode.Parse(text);
+            query = PythonJson.Loads(text);
         }
         catch (JsonException)
         {

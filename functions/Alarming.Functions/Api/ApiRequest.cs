@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alarming.Core.Access;
+using Alarming.Core.Python;
 using Alarming.Core.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -93,7 +94,7 @@ public sealed class ApiRequest(IOptions<ApiOptions> options, ILogger<ApiRequest>
         }
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return PythonJson.Loads(text);
         }
         catch (JsonException)
         {
