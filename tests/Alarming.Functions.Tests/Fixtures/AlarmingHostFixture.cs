@@ -19,7 +19,7 @@ public class AlarmingHostFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     public static string ProjectDirectory { get; } =
-        Host.Settings.ProjectDirectory.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
+        Alarming.Functions.Host.Settings.ProjectDirectory.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
 
     /// <summary>Settings a derived fixture adds (quotas, CORS origins...).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
