@@ -10,6 +10,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
 {
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
     private readonly Process process;
 
     private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
@@ -112,10 +114,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Runs <c>npm ci</c> when the pinned Azurite is not installed yet.</summary>
     private static async Task EnsureInstalledAsync(string projectDirectory, CancellationToken cancellationToken)
     {
-        if (File.Exists(Path.Combine(projectDirectory, "node_modules", "azurite", "package.json")))
+        await InstallLock.WaitAsync(cancellationToken);
+        try
         {
-            return;
+            if (!File.Exists(Path.Combine(projectDirectory, "node_modules", "azurite", "package.json")))
+            {
+                await NpmCiAsync(projectDirectory, cancellationToken);
+            }
         }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+
+    private static async Task NpmCiAsync(string projectDirectory, CancellationToken cancellationToken)
+    {
         var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = projectDirectory })
             ?? throw new InvalidOperationException("npm did not start");
         await npm.WaitForExitAsync(cancellationToken);
