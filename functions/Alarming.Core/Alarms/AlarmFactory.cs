@@ -56,27 +56,14 @@ public static class AlarmFactory
     {
         var state = draft.State.Value ?? AlarmStates.InsufficientData;
         var stateChanged = state != stored.State;
-        return new Alarm
+        return Create(draft, caller, stored.AlarmId, now) with
         {
-            AlarmId = stored.AlarmId,
-            Name = draft.Name,
-            Description = draft.Description,
-            Enabled = draft.Enabled.Or(true),
-            OkActions = draft.OkActions.Or([]),
-            AlarmActions = draft.AlarmActions.Or([]),
-            InsufficientDataActions = draft.InsufficientDataActions.Or([]),
-            RepeatActions = draft.RepeatActions.Or(false),
-            Type = draft.Type,
-            TimeConstraints = draft.TimeConstraints,
             ProjectId = !caller.IsAdmin ? caller.ProjectId : draft.ProjectId.Present ? draft.ProjectId.Value : stored.ProjectId,
             UserId = !caller.IsAdmin ? caller.UserId : draft.UserId.Present ? draft.UserId.Value : stored.UserId,
-            Timestamp = now,
             State = state,
             StateTimestamp = stateChanged ? now : stored.StateTimestamp,
             StateReason = stateChanged ? ManuallySet : stored.StateReason,
-            Severity = draft.Severity.Present ? draft.Severity.Value : AlarmSeverities.Low,
             EvaluateTimestamp = draft.EvaluateTimestamp.Value,
-            Rule = draft.Rule,
         };
     }
 

@@ -17,19 +17,14 @@ public sealed class DeleteAlarmFunction(ApiRequest api, IAlarmStore alarms, IHis
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = AlarmRoutes.Alarm)] HttpRequest request,
         string alarmId, CancellationToken cancellationToken) => api.RunAsync(request, async caller =>
     {
-        for (var attempt = 0; attempt < ConflictRetry.MaxAttempts; attempt++)
+        return await ConflictRetry.RunAsync(alarms, alarmId, caller, async stored =>
         {
-            var stored = await alarms.FindForAsync(alarmId, caller, cancellationToken);
-            if (stored is null)
+            if (await alarms.DeleteAsync(stored, cancellationToken) != WriteOutcome.Written)
             {
-                return AodhResults.Error(ApiError.AlarmNotFound(alarmId));
+                return null;
             }
-            if (await alarms.DeleteAsync(stored, cancellationToken) == WriteOutcome.Written)
-            {
-                await history.DeleteAlarmHistoryAsync(stored.Alarm.AlarmId, cancellationToken);
-                return AodhResults.NoContent();
-            }
-        }
-        return AodhResults.Error(ApiError.Conflict($"Alarm {alarmId} is being changed by others; try again"));
+            await history.DeleteAlarmHistoryAsync(stored.Alarm.AlarmId, cancellationToken);
+            return AodhResults.NoContent();
+        }, cancellationToken);
     });
 }

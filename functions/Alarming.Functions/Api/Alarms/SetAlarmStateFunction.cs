@@ -31,20 +31,15 @@ public sealed class SetAlarmStateFunction(ApiRequest api, IAlarmStore alarms, Al
             return AodhResults.Error(ApiError.BadRequest("state invalid"));
         }
         var state = value.GetValue<string>();
-        for (var attempt = 0; attempt < ConflictRetry.MaxAttempts; attempt++)
+        return await ConflictRetry.RunAsync(alarms, alarmId, caller, async stored =>
         {
-            var stored = await alarms.FindForAsync(alarmId, caller, cancellationToken);
-            if (stored is null)
-            {
-                return AodhResults.Error(ApiError.AlarmNotFound(alarmId));
-            }
             var updated = AlarmFactory.SetState(stored.Alarm, state, PythonTimestamp.Truncate(time.GetUtcNow()));
-            if (await alarms.ReplaceAsync(stored, updated, cancellationToken) == WriteOutcome.Written)
+            if (await alarms.ReplaceAsync(stored, updated, cancellationToken) != WriteOutcome.Written)
             {
-                await history.StateSetAsync(updated, caller, cancellationToken);
-                return AodhResults.Json(JsonValue.Create(state));
+                return null;
             }
-        }
-        return AodhResults.Error(ApiError.Conflict($"Alarm {alarmId} is being changed by others; try again"));
+            await history.StateSetAsync(updated, caller, cancellationToken);
+            return AodhResults.Json(JsonValue.Create(state));
+        }, cancellationToken);
     });
 }

@@ -33,13 +33,8 @@ public sealed class UpdateAlarmFunction(
         {
             return AodhResults.Error(invalid);
         }
-        for (var attempt = 0; attempt < ConflictRetry.MaxAttempts; attempt++)
+        return await ConflictRetry.RunAsync(alarms, alarmId, caller, async stored =>
         {
-            var stored = await alarms.FindForAsync(alarmId, caller, cancellationToken);
-            if (stored is null)
-            {
-                return AodhResults.Error(ApiError.AlarmNotFound(alarmId));
-            }
             var updated = AlarmFactory.Replace(stored.Alarm, parsed.Draft!, caller, PythonTimestamp.Truncate(time.GetUtcNow()));
             switch (await alarms.ReplaceAsync(stored, updated, cancellationToken))
             {
@@ -51,8 +46,9 @@ public sealed class UpdateAlarmFunction(
                         await history.RuleChangeAsync(updated, detail, stored.Alarm.Severity != updated.Severity, caller, cancellationToken);
                     }
                     return AodhResults.Json(AlarmBody.From(updated));
+                default:
+                    return null;
             }
-        }
-        return AodhResults.Error(ApiError.Conflict($"Alarm {alarmId} is being changed by others; try again"));
+        }, cancellationToken);
     });
 }
