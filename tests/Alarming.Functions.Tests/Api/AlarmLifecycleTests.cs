@@ -222,4 +222,18 @@ public sealed class AlarmLifecycleTests(AlarmingHostFixture host) : IClassFixtur
         Assert.Equal("The resource could not be found.", unknown.Fault);
         Assert.Equal(HttpStatusCode.NotFound, (await project.GetAsync("/v2")).Status);
     }
+
+    [Theory]
+    [InlineData("not-a-uuid")]
+    [InlineData("name:0123")]
+    [InlineData("it's%23odd")]
+    public async Task BadIds_AreNotFound_ForAdminsToo(string id)
+    {
+        var admin = host.NewProject("admin");
+        await admin.CreateAlarmAsync(AlarmBodies.Threshold());
+        var response = await admin.GetAsync($"/v2/alarms/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, response.Status);
+        Assert.Equal($"Alarm {Uri.UnescapeDataString(id)} not found", response.Fault);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/v2/alarms/{id}")).Status);
+    }
 }
