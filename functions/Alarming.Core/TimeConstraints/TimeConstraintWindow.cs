@@ -1,0 +1,32 @@
+using Alarming.Core.Alarms;
+
+namespace Alarming.Core.TimeConstraints;
+
+/// <summary>Whether an alarm may be evaluated now (evaluation.md §2.1).</summary>
+public static class TimeConstraintWindow
+{
+    /// <summary>Aodh counts an evaluation up to a minute before a start as inside.</summary>
+    public static readonly TimeSpan EarlyAllowance = TimeSpan.FromSeconds(60);
+
+    /// <summary>No constraints = always inside; otherwise inside any one of them.</summary>
+    public static bool IsInside(IReadOnlyList<TimeConstraint> constraints, DateTimeOffset now) =>
+        constraints.Count == 0 || constraints.Any(c => IsInside(c, now));
+
+    /// <remarks>Aodh takes P = the last start before now and N = the next one, and is inside when
+    /// N − now &lt; 60 s or now ≤ P + duration. The second holds exactly when some start lies in
+    /// [now − duration, now), so no backwards cron search is needed.</remarks>
+    public static bool IsInside(TimeConstraint constraint, DateTimeOffset now)
+    {
+        if (!CronSchedule.TryParse(constraint.Start, out var cron, out _) || !TimeZones.TryFind(constraint.Timezone, out var zone))
+        {
+            return false;
+        }
+        var next = cron!.GetNextOccurrence(now, zone, inclusive: true);
+        if (next is { } n && n - now < EarlyAllowance)
+        {
+            return true;
+        }
+        var recent = cron.GetNextOccurrence(now - TimeSpan.FromSeconds(constraint.Duration), zone, inclusive: true);
+        return recent is { } r && r < now;
+    }
+}
