@@ -20,7 +20,6 @@ public static class LocalFunctionsHost
     {
         var projectDirectory = options.ProjectDirectory ?? ProjectDirectory.Find();
         var localSettings = LocalSettings.Load(projectDirectory);
-        var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Clear();
@@ -28,6 +27,8 @@ public static class LocalFunctionsHost
             .AddInMemoryCollection(localSettings.AsConfiguration())
             .AddEnvironmentVariables()
             .AddInMemoryCollection(options.Settings);
+
+        var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
 
         AzuriteProcess? azurite = null;
         if (builder.Configuration[StorageConnection.SettingName] == DevelopmentStorageStarter.ConnectionString)
@@ -46,6 +47,7 @@ public static class LocalFunctionsHost
             builder.Services.AddSingleton(options.Time);
         }
         builder.Services.AddAlarming(builder.Configuration);
+        builder.Services.AddTriggers(Functions, hostJson, builder.Configuration);
 
         var app = builder.Build();
         if (azurite is not null)

@@ -3,6 +3,9 @@ using Alarming.Functions.Api;
 using Alarming.Functions.Api.Alarms;
 using Alarming.Functions.Api.Quotas;
 using Alarming.Functions.Api.Root;
+using Alarming.Functions.Evaluation;
+using Alarming.Functions.Metrics;
+using Alarming.Core.Evaluation;
 using Alarming.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +33,17 @@ public static class AlarmingServiceCollectionExtensions
         services.AddSingleton<AlarmQuota>();
         services.AddSingleton<AlarmHistoryRecorder>();
         services.AddSingleton<HttpRouteTable>();
+        services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MeasureReader>();
+        services.AddSingleton<MetricRequest>();
+        services.AddSingleton<MetricFactory>();
+        services.AddSingleton<MetricLookup>();
+        services.AddSingleton<IMetricSource, BuiltInMetricSource>();
+        services.AddSingleton<IAlarmRuleEvaluator, ThresholdEvaluator>();
+        services.AddSingleton<IAlarmRuleEvaluator, CompositeAlarmEvaluator>();
+        services.AddSingleton<AlarmEvaluator>();
+        services.AddSingleton<EvaluationFanOut>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

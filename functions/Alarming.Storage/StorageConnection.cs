@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
@@ -17,6 +18,7 @@ public sealed class StorageConnection
     private readonly string? connectionString;
     private readonly Uri? tableUri;
     private readonly Uri? queueUri;
+    private readonly Uri? blobUri;
     private readonly TokenCredential? credential;
 
     public StorageConnection(IConfiguration configuration)
@@ -30,6 +32,7 @@ public sealed class StorageConnection
         var account = section["accountName"];
         tableUri = Uri(section["tableServiceUri"]) ?? (account is null ? null : new Uri($"https://{account}.table.core.windows.net"));
         queueUri = Uri(section["queueServiceUri"]) ?? (account is null ? null : new Uri($"https://{account}.queue.core.windows.net"));
+        blobUri = Uri(section["blobServiceUri"]) ?? (account is null ? null : new Uri($"https://{account}.blob.core.windows.net"));
         if (tableUri is null || queueUri is null)
         {
             throw new InvalidOperationException(
@@ -53,6 +56,17 @@ public sealed class StorageConnection
             ? new QueueServiceClient(connectionString, options)
             : new QueueServiceClient(queueUri, credential, options);
     }
+
+    /// <summary>Blobs hold the timer locks and schedule status, as in Functions.</summary>
+    public BlobServiceClient Blobs() => connectionString is not null
+        ? new BlobServiceClient(connectionString)
+        : new BlobServiceClient(blobUri, credential);
+
+    /// <summary>Queue clients that leave message text alone (the local host decodes base64 itself,
+    /// so one undecodable message cannot fail a whole receive).</summary>
+    public QueueServiceClient RawQueues() => connectionString is not null
+        ? new QueueServiceClient(connectionString)
+        : new QueueServiceClient(queueUri, credential);
 
     private static Uri? Uri(string? text) => string.IsNullOrEmpty(text) ? null : new Uri(text);
 }

@@ -11,4 +11,9 @@ public sealed class StorageOptions
     [Required] public string AlarmIdsTable { get; set; } = "alarmids";
     [Required] public string HistoryTable { get; set; } = "history";
     [Required] public string QuotasTable { get; set; } = "quotas";
+    [Required] public string MetricsTable { get; set; } = "metrics";
+    [Required] public string ResourcesTable { get; set; } = "resources";
+    [Required] public string MeasuresTable { get; set; } = "measures";
+    [Required] public string ArchivePoliciesTable { get; set; } = "archivepolicies";
+    [Required] public string TicksTable { get; set; } = "ticks";
 }

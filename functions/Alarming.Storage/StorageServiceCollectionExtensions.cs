@@ -1,5 +1,8 @@
 using Alarming.Storage.Alarms;
+using Alarming.Storage.Evaluation;
 using Alarming.Storage.History;
+using Alarming.Storage.Metrics;
+using Alarming.Storage.Queues;
 using Alarming.Storage.Quotas;
 using Alarming.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +20,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAlarmStore, AlarmStore>();
         services.AddSingleton<IHistoryStore, HistoryStore>();
         services.AddSingleton<IQuotaStore, QuotaStore>();
+        services.AddSingleton<IMetricCatalog, MetricCatalog>();
+        services.AddSingleton<IMeasureStore, MeasureStore>();
+        services.AddSingleton<ITickStore, TickStore>();
+        services.AddSingleton<IMessageQueue, MessageQueue>();
         return services;
     }
 }

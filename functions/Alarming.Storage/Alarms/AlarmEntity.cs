@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alarming.Core.Alarms;
@@ -33,6 +34,18 @@ internal sealed class AlarmEntity : ITableEntity
     public string? Severity { get; set; }
     public DateTimeOffset? EvaluateTimestamp { get; set; }
     public string Rule { get; set; } = "{}";
+    public DateTimeOffset? LastEvaluatedTick { get; set; }
+    public string? PendingEffects { get; set; }
+
+    [IgnoreDataMember]
+    public EvaluationMark Mark => new(LastEvaluatedTick, PendingEffects);
+
+    public AlarmEntity WithMark(EvaluationMark mark)
+    {
+        LastEvaluatedTick = mark.LastTick;
+        PendingEffects = mark.Pending;
+        return this;
+    }
 
     public static AlarmEntity From(Alarm alarm) => new()
     {

@@ -40,7 +40,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             partition = location.Value!.GetString("Partition") ?? "";
         }
         var entity = await Alarms.GetEntityIfExistsAsync<AlarmEntity>(partition, rowKey, cancellationToken: cancellationToken);
-        return entity.HasValue ? new StoredAlarm(entity.Value!.ToAlarm(), entity.Value.ETag.ToString()) : null;
+        return entity.HasValue ? new StoredAlarm(entity.Value!.ToAlarm(), entity.Value.ETag.ToString(), entity.Value.Mark) : null;
     }
 
     public async Task<IReadOnlyList<Alarm>> ListAsync(string? projectId, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     public async Task<WriteOutcome> ReplaceAsync(StoredAlarm stored, Alarm updated, CancellationToken cancellationToken)
     {
         var old = stored.Alarm;
-        var entity = AlarmEntity.From(updated);
+        var entity = AlarmEntity.From(updated).WithMark(stored.Mark);
         var oldPartition = TableKey.Encode(old.ProjectId);
         if (entity.PartitionKey != oldPartition)
         {
@@ -95,6 +95,32 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             actions.Add(new(TableTransactionActionType.Add, NameRow(entity.PartitionKey, updated)));
         }
         return await SubmitAsync(actions, cancellationToken);
+    }
+
+    public async Task<(WriteOutcome Outcome, string? Version)> RecordEvaluationAsync(StoredAlarm stored, Alarm updated, EvaluationMark mark,
+        CancellationToken cancellationToken)
+    {
+        var entity = AlarmEntity.From(updated).WithMark(mark);
+        try
+        {
+            var response = await Alarms.UpdateEntityAsync(entity, new ETag(stored.Version), TableUpdateMode.Replace, cancellationToken);
+            return (WriteOutcome.Written, response.Headers.ETag?.ToString());
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return (WriteOutcome.Conflict, null);
+        }
+    }
+
+    public async Task<IReadOnlyList<AlarmRef>> ListEnabledAsync(CancellationToken cancellationToken)
+    {
+        var refs = new List<AlarmRef>();
+        await foreach (var entity in Alarms.QueryAsync<TableEntity>($"Enabled eq true and RowKey lt {TableKey.Quote(NamePrefix)}",
+                           maxPerPage: 1000, select: ["ProjectId", "AlarmId", "Type"], cancellationToken: cancellationToken))
+        {
+            refs.Add(new AlarmRef(entity.GetString("ProjectId"), entity.GetString("AlarmId"), entity.GetString("Type")));
+        }
+        return refs;
     }
 
     public async Task<WriteOutcome> DeleteAsync(StoredAlarm stored, CancellationToken cancellationToken)

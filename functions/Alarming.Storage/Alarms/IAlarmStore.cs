@@ -18,6 +18,14 @@ public interface IAlarmStore
     /// <summary>Replaces <paramref name="stored"/> with <paramref name="updated"/> if unchanged since read.</summary>
     Task<WriteOutcome> ReplaceAsync(StoredAlarm stored, Alarm updated, CancellationToken cancellationToken);
 
+    /// <summary>Stores an evaluation's outcome (state fields and bookkeeping) if the alarm is
+    /// unchanged since read; returns the new version when written.</summary>
+    Task<(WriteOutcome Outcome, string? Version)> RecordEvaluationAsync(StoredAlarm stored, Alarm updated, EvaluationMark mark,
+        CancellationToken cancellationToken);
+
+    /// <summary>Where every enabled alarm lives, with its type: what a fan-out needs, nothing more.</summary>
+    Task<IReadOnlyList<AlarmRef>> ListEnabledAsync(CancellationToken cancellationToken);
+
     /// <summary>Deletes the alarm if unchanged since read.</summary>
     Task<WriteOutcome> DeleteAsync(StoredAlarm stored, CancellationToken cancellationToken);
 

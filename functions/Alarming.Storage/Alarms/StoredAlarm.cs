@@ -2,5 +2,17 @@ using Alarming.Core.Alarms;
 
 namespace Alarming.Storage.Alarms;
 
-/// <summary>An alarm as read, with the version it was read at: updates are conditional on it.</summary>
-public sealed record StoredAlarm(Alarm Alarm, string Version);
+/// <summary>An alarm as read, with the version it was read at (updates are conditional on it)
+/// and the evaluator's bookkeeping.</summary>
+public sealed record StoredAlarm(Alarm Alarm, string Version, EvaluationMark Mark);
+
+/// <summary>The evaluator's bookkeeping on an alarm row, written in the same conditional write as
+/// the state it decided.</summary>
+/// <param name="LastTick">The last tick whose evaluation changed something: a redelivered message
+/// for that tick (or an older one) changes nothing again.</param>
+/// <param name="Pending">Effects of that evaluation not yet confirmed done (history entry and
+/// notification, as JSON): redone, with the same ids, if the evaluator died before clearing it.</param>
+public sealed record EvaluationMark(DateTimeOffset? LastTick, string? Pending)
+{
+    public static readonly EvaluationMark None = new(null, null);
+}

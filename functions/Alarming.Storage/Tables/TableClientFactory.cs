@@ -13,16 +13,26 @@ public sealed class TableClientFactory
         AlarmIds = service.GetTableClient(options.Value.AlarmIdsTable);
         History = service.GetTableClient(options.Value.HistoryTable);
         Quotas = service.GetTableClient(options.Value.QuotasTable);
+        Metrics = service.GetTableClient(options.Value.MetricsTable);
+        Resources = service.GetTableClient(options.Value.ResourcesTable);
+        Measures = service.GetTableClient(options.Value.MeasuresTable);
+        ArchivePolicies = service.GetTableClient(options.Value.ArchivePoliciesTable);
+        Ticks = service.GetTableClient(options.Value.TicksTable);
     }
 
     public TableClient Alarms { get; }
     public TableClient AlarmIds { get; }
     public TableClient History { get; }
     public TableClient Quotas { get; }
+    public TableClient Metrics { get; }
+    public TableClient Resources { get; }
+    public TableClient Measures { get; }
+    public TableClient ArchivePolicies { get; }
+    public TableClient Ticks { get; }
 
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas })
+        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

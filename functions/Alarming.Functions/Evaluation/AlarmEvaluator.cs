@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Alarming.Core.Alarms;
+using Alarming.Core.Evaluation;
+using Alarming.Core.History;
+using Alarming.Core.Python;
+using Alarming.Core.TimeConstraints;
+using Alarming.Functions.Api;
+using Alarming.Storage.Alarms;
+using Alarming.Storage.History;
+using Alarming.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alarming.Functions.Evaluation;
+
+/// <summary>Evaluates one alarm as of a tick and applies the decision: the state fields, a
+/// <c>state transition</c> history entry and an <c>alarm-notify</c> message.</summary>
+/// <remarks>
+/// Idempotent per (alarm, tick): the decision and its pending effects are written in one
+/// conditional update of the alarm row together with the tick; the effects are then done with
+/// ids derived from (alarm, tick) and the pending mark cleared. A redelivered message finds the
+/// tick already recorded and only finishes effects a crash left pending. A lost race (an API
+/// update, another evaluator) re-reads and decides again. Only state fields are written: an
+/// API change to the definition is never reverted (evaluation.md §1.3).
+/// </remarks>
+public sealed class AlarmEvaluator(
+    IAlarmStore alarms,
+    IHistoryStore history,
+    IMessageQueue queue,
+    IEnumerable<IAlarmRuleEvaluator> evaluators,
+    IOptions<HistoryOptions> historyOptions,
+    ILogger<AlarmEvaluator> logger)
+{
+    private const int MaxAttempts = 16;
+
+    private readonly Dictionary<string, IAlarmRuleEvaluator> byType =
+        evaluators.SelectMany(e => e.Types.Select(t => (t, e))).ToDictionary(p => p.t, p => p.e);
+
+    public async Task EvaluateAsync(AlarmAddress address, DateTimeOffset tick, IMetricSource metrics, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var stored = await alarms.FindAsync(address.Id, address.P, cancellationToken);
+            if (stored is null)
+            {
+                logger.LogDebug("Alarm {AlarmId} is gone; skipped", address.Id);
+                return;
+            }
+            if (stored.Mark.LastTick >= tick)
+            {
+                await FinishPendingAsync(stored, cancellationToken);
+                return;
+            }
+            var alarm = stored.Alarm;
+            if (!alarm.IsEnabled || !byType.TryGetValue(alarm.Type, out var evaluator) || !TimeConstraintWindow.IsInside(alarm.TimeConstraints, tick))
+            {
+                return;
+            }
+            var result = await evaluator.EvaluateAsync(alarm, tick, metrics, cancellationToken);
+            if (result.Kind == EvaluationKind.None)
+            {
+                return;
+            }
+            var updated = result.Kind == EvaluationKind.Transition
+                ? alarm with { State = result.State, StateReason = result.Reason, StateTimestamp = PythonTimestamp.Truncate(tick) }
+                : alarm;
+            var effects = Effects(alarm, updated, result, tick);
+            var pending = JsonSerializer.Serialize(effects, EvaluationJson.Options);
+            var (outcome, version) = await alarms.RecordEvaluationAsync(stored, updated, new EvaluationMark(tick, pending), cancellationToken);
+            if (outcome != WriteOutcome.Written)
+            {
+                continue;  // changed since read: decide again on the new version
+            }
+            logger.LogInformation("Alarm {AlarmId}: {Kind} {State} for tick {Tick}", alarm.AlarmId, result.Kind, result.State, tick);
+            await FinishPendingAsync(new StoredAlarm(updated, version!, new EvaluationMark(tick, pending)), cancellationToken);
+            return;
+        }
+        throw new InvalidOperationException($"Alarm {address.Id} kept changing during evaluation; the message will be retried");
+    }
+
+    private PendingEffects Effects(Alarm before, Alarm after, EvaluationResult result, DateTimeOffset tick)
+    {
+        AlarmChange? change = null;
+        if (result.Kind == EvaluationKind.Transition && historyOptions.Value.Record)
+        {
+            var detail = PythonJson.Dumps(new System.Text.Json.Nodes.JsonObject { ["state"] = result.State, ["transition_reason"] = result.Reason });
+            change = new AlarmChange(EffectIds.For(before.AlarmId, tick, "history"), before.AlarmId, AlarmChangeTypes.StateTransition, detail,
+                historyOptions.Value.ServiceProjectId, historyOptions.Value.ServiceUserId, before.ProjectId, PythonTimestamp.Truncate(tick), before.Severity);
+        }
+        var actions = result.State switch
+        {
+            AlarmStates.Ok => before.OkActions,
+            AlarmStates.Alarm => before.AlarmActions,
+            _ => before.InsufficientDataActions,
+        } ?? [];
+        var notification = actions.Count == 0
+            ? null
+            : new NotifyAlarmMessage(EffectIds.For(before.AlarmId, tick, "notify"), before.AlarmId, before.Name, before.Severity,
+                before.ProjectId, before.UserId, before.State, after.State == before.State ? result.State : after.State, result.Reason,
+                result.ReasonData, actions, tick);
+        return new PendingEffects(change, notification);
+    }
+
+    /// <summary>Does the pending effects of the recorded tick (again, if a crash interrupted them) and clears them.</summary>
+    private async Task FinishPendingAsync(StoredAlarm stored, CancellationToken cancellationToken)
+    {
+        if (stored.Mark.Pending is null)
+        {
+            return;
+        }
+        var effects = JsonSerializer.Deserialize<PendingEffects>(stored.Mark.Pending, EvaluationJson.Options)!;
+        if (effects.History is { } change)
+        {
+            await history.AddAsync(change, cancellationToken);
+        }
+        if (effects.Notification is { } notification)
+        {
+            await queue.SendAsync(QueueNames.Notify, notification, cancellationToken);
+        }
+        // If the alarm changed meanwhile, the next writer keeps the mark; the effects are done either way.
+        await alarms.RecordEvaluationAsync(stored, stored.Alarm, stored.Mark with { Pending = null }, cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using Alarming.Core.Evaluation;
+using Alarming.Storage.Queues;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Alarming.Functions.Evaluation;
+
+/// <summary>Evaluates every alarm named in one <c>alarm-evaluate</c> message.</summary>
+/// <remarks>Delivery is at least once. A throw returns the whole message to the queue, which is
+/// safe because <see cref="AlarmEvaluator"/> records at most one transition per alarm and tick.</remarks>
+public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IMetricSource metrics, ILogger<EvaluateAlarmsFunction> logger)
+{
+    public const string Name = "EvaluateAlarms";
+
+    [Function(Name)]
+    public async Task RunAsync([QueueTrigger(QueueNames.Evaluate)] EvaluateAlarmsMessage message, CancellationToken cancellationToken)
+    {
+        if (message.V != 1)
+        {
+            logger.LogWarning("Evaluation message version {Version} is unknown; dropped", message.V);
+            return;
+        }
+        logger.LogDebug("Evaluating {AlarmCount} alarms for tick {Tick}", message.Alarms.Count, message.Tick);
+        var shared = new SharedFetchMetricSource(metrics);
+        await Parallel.ForEachAsync(message.Alarms, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (alarm, ct) => await evaluator.EvaluateAsync(alarm, message.Tick, shared, ct));
+    }
+}

@@ -1,0 +1,36 @@
+using Alarming.Core.Alarms;
+using Alarming.Storage.Alarms;
+using Alarming.Storage.Evaluation;
+using Alarming.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alarming.Functions.Evaluation;
+
+/// <summary>One tick's fan-out: every enabled alarm with a periodic evaluator, in shards of
+/// <see cref="EvaluationOptions.BatchSize"/>, onto <c>alarm-evaluate</c>.</summary>
+/// <remarks>The tick is claimed first (a conditional insert), so a second run for the same tick
+/// (a late timer, a lost lease, another host) enqueues nothing. Event alarms are evaluated as
+/// events arrive, never here; disabled alarms are never evaluated.</remarks>
+public sealed class EvaluationFanOut(
+    IAlarmStore alarms, ITickStore ticks, IMessageQueue queue, IOptions<EvaluationOptions> options, ILogger<EvaluationFanOut> logger)
+{
+    private static readonly HashSet<string> PeriodicTypes = [.. AlarmTypes.GnocchiThresholds, AlarmTypes.Composite];
+
+    /// <returns>The number of alarms enqueued, or <c>null</c> when the tick was fanned out before.</returns>
+    public async Task<int?> RunAsync(DateTimeOffset tick, CancellationToken cancellationToken)
+    {
+        if (!await ticks.TryClaimAsync(tick, cancellationToken))
+        {
+            logger.LogInformation("Tick {Tick} was fanned out already", tick);
+            return null;
+        }
+        var due = (await alarms.ListEnabledAsync(cancellationToken)).Where(a => PeriodicTypes.Contains(a.Type)).ToList();
+        var shards = due.Chunk(options.Value.BatchSize)
+            .Select(shard => new EvaluateAlarmsMessage(tick, shard.Select(a => new AlarmAddress(a.ProjectId, a.AlarmId)).ToList()));
+        await Parallel.ForEachAsync(shards, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (message, ct) => await queue.SendAsync(QueueNames.Evaluate, message, ct));
+        logger.LogInformation("Tick {Tick}: {AlarmCount} alarms enqueued", tick, due.Count);
+        return due.Count;
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alarming.Functions.Evaluation;
+
+/// <summary>Fan-out and evaluation settings (section <c>Evaluator</c>, config.md §1).</summary>
+public sealed class EvaluationOptions
+{
+    public const string SectionName = "Evaluator";
+
+    /// <summary>Aodh's <c>evaluation_interval</c>: ticks are this long; the timer schedule
+    /// (<c>AlarmEvaluationSchedule</c>) must fire at least this often.</summary>
+    [Range(1, 86400)]
+    public int EvaluationIntervalSeconds { get; set; } = 60;
+
+    /// <summary>Alarm ids per <c>alarm-evaluate</c> message; 100 keeps a message far under 64 KiB
+    /// and the queue (Azurite moves ~170 messages/s) far from its limit.</summary>
+    [Range(1, 500)]
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Aodh's <c>additional_ingestion_lag</c>: extra look-back for late measures.</summary>
+    [Range(0, 86400)]
+    public int AdditionalIngestionLagSeconds { get; set; }
+
+    public TimeSpan Interval => TimeSpan.FromSeconds(EvaluationIntervalSeconds);
+
+    /// <summary>The tick an instant belongs to: the interval's start, so a late or repeated run of
+    /// the timer names the same tick.</summary>
+    public DateTimeOffset TickOf(DateTimeOffset now) =>
+        DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / EvaluationIntervalSeconds * EvaluationIntervalSeconds);
+}

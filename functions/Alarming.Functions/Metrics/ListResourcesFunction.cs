@@ -1,0 +1,18 @@
+using Alarming.Storage.Metrics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alarming.Functions.Metrics;
+
+/// <summary><c>GET /v1/resource/{type}</c>.</summary>
+public sealed class ListResourcesFunction(MetricRequest api, IMetricCatalog catalog)
+{
+    public const string Name = "ListResources";
+
+    [Function(Name)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MetricRoutes.Resources)] HttpRequest request,
+        string type, CancellationToken cancellationToken) =>
+        api.RunAsync(request, caller => SearchResourcesFunction.SearchAsync(catalog, caller, type, null, cancellationToken));
+}

@@ -1,0 +1,17 @@
+namespace Alarming.Functions.Metrics;
+
+public static class MetricRoutes
+{
+    public const string Capabilities = "v1/capabilities";
+    public const string ArchivePolicies = "v1/archive_policy";
+    public const string ArchivePolicy = ArchivePolicies + "/{name}";
+    public const string Metrics = "v1/metric";
+    public const string Metric = Metrics + "/{metricId}";
+    public const string MetricMeasures = Metric + "/measures";
+    public const string Resources = "v1/resource/{type}";
+    public const string Resource = Resources + "/{resourceId}";
+    public const string ResourceMetricMeasures = Resource + "/metric/{metricName}/measures";
+    public const string SearchResources = "v1/search/resource/{type}";
+    public const string BatchMetricMeasures = "v1/batch/metrics/measures";
+    public const string BatchResourceMeasures = "v1/batch/resources/metrics/measures";
+}

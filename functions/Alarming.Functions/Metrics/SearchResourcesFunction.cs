@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using Alarming.Core.Metrics;
+using Alarming.Storage.Metrics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alarming.Functions.Metrics;
+
+/// <summary><c>POST /v1/search/resource/{type}</c> with a JSON filter body, and
+/// <c>GET /v1/resource/{type}</c> (a search without filter): resources the caller may read.</summary>
+public sealed class SearchResourcesFunction(MetricRequest api, IMetricCatalog catalog)
+{
+    public const string Name = "SearchResources";
+
+    [Function(Name)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = MetricRoutes.SearchResources)] HttpRequest request,
+        string type, CancellationToken cancellationToken) => api.RunAsync(request, async caller =>
+    {
+        var (body, error) = await api.ReadJsonAsync(request, cancellationToken, allowEmpty: true);
+        return error ?? await SearchAsync(catalog, caller, type, body, cancellationToken);
+    });
+
+    public static async Task<IActionResult> SearchAsync(IMetricCatalog catalog, Core.Access.Caller caller, string type, JsonNode? filter,
+        CancellationToken cancellationToken)
+    {
+        Func<ResourceDefinition, bool> matches;
+        try
+        {
+            matches = ResourceFilter.Parse(filter, id => ResourceIds.TryResolve(id, MetricRequest.Creator(caller), out var g) ? g.ToString() : id);
+        }
+        catch (FormatException e)
+        {
+            return GnocchiResults.Error(400, e.Message);
+        }
+        var found = (await catalog.ListResourcesAsync(cancellationToken))
+            .Where(r => (type == "generic" || r.Type == type) && MetricAccess.CanRead(caller, r) && matches(r))
+            .OrderBy(r => r.RevisionStart).ThenBy(r => r.StartedAt)
+            .Select(r => (JsonNode?)MetricBodies.Resource(r));
+        return GnocchiResults.Json(new JsonArray(found.ToArray()));
+    }
+}
