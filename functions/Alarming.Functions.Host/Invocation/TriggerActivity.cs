@@ -5,11 +5,28 @@ namespace Alarming.Functions.Host.Invocation;
 public sealed class TriggerActivity
 {
     private readonly Dictionary<string, DateTimeOffset> handled = new();
+    private readonly Dictionary<string, int> invocations = new();
     private int inFlight;
 
     public int InFlight => Volatile.Read(ref inFlight);
 
-    public void Started() => Interlocked.Increment(ref inFlight);
+    public void Started(string function)
+    {
+        Interlocked.Increment(ref inFlight);
+        lock (invocations)
+        {
+            invocations[function] = invocations.GetValueOrDefault(function) + 1;
+        }
+    }
+
+    /// <summary>How often a function was invoked by this host.</summary>
+    public int Invocations(string function)
+    {
+        lock (invocations)
+        {
+            return invocations.GetValueOrDefault(function);
+        }
+    }
 
     public void Finished() => Interlocked.Decrement(ref inFlight);
 

@@ -21,6 +21,7 @@ public sealed class QueueTriggerService(
     QueueSettings settings,
     QueueServiceClient queues,
     FunctionInvoker invoker,
+    TriggerActivity activity,
     ILogger<QueueTriggerService> logger) : BackgroundService
 {
     /// <summary>The extension receives with a 10-minute lease and renews it while work runs; our
@@ -65,6 +66,7 @@ public sealed class QueueTriggerService(
             foreach (var message in messages)
             {
                 await slots.WaitAsync(stoppingToken);
+                activity.Started(function.Name);  // from receipt, so "idle" never overlooks a message in hand
                 _ = Task.Run(async () =>
                 {
                     try
@@ -73,6 +75,7 @@ public sealed class QueueTriggerService(
                     }
                     finally
                     {
+                        activity.Finished();
                         slots.Release();
                     }
                 }, CancellationToken.None);

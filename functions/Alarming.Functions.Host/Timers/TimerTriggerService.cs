@@ -83,6 +83,7 @@ public sealed class TimerTriggerService(
                     IsPastDue = isPastDue,
                     ScheduleStatus = new ScheduleStatus { Last = (status?.Last ?? occurrence).UtcDateTime, Next = (next ?? occurrence).UtcDateTime, LastUpdated = time.GetUtcNow().UtcDateTime },
                 };
+                activity.Started(function.Name);
                 try
                 {
                     await invoker.InvokeAsync(function, info, cancellationToken);
@@ -91,6 +92,10 @@ public sealed class TimerTriggerService(
                 {
                     // As in Functions: a failed timer run is not retried; the next occurrence runs.
                     logger.LogError(e, "Timer {Function} failed for {Occurrence}", function.Name, occurrence);
+                }
+                finally
+                {
+                    activity.Finished();
                 }
                 await WriteStatusAsync(new TimerStatus(occurrence, next, time.GetUtcNow()), cancellationToken);
             }

@@ -1,7 +1,12 @@
 using Alarming.Functions.Host;
 using Alarming.Functions.Host.DevelopmentStorage;
 using Alarming.Functions.Host.Settings;
+using Alarming.Functions.Evaluation;
+using Alarming.Functions.Host.Invocation;
+using Alarming.Storage.Queues;
+using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alarming.Functions.Tests.Fixtures;
@@ -13,6 +18,38 @@ public class AlarmingHostFixture : IAsyncLifetime
 {
     private AzuriteProcess? azurite;
     private WebApplication? app;
+
+    /// <summary>The storage connection string of this fixture's Azurite.</summary>
+    public string Storage => azurite!.ConnectionString;
+
+    public TriggerActivity Activity => app!.Services.GetRequiredService<TriggerActivity>();
+
+    /// <summary>The next evaluation tick (the timer fires every minute at second 0).</summary>
+    public DateTimeOffset NextTick => DateTimeOffset.FromUnixTimeSeconds((Time.GetUtcNow().ToUnixTimeSeconds() / 60 + 1) * 60);
+
+    /// <summary>Moves the clock to the next minute, which fires the fan-out timer, then waits until
+    /// the timer has handled that tick and the evaluation queue is drained.</summary>
+    public async Task<DateTimeOffset> TickAsync()
+    {
+        var tick = NextTick;
+        Time.Advance(tick - Time.GetUtcNow());
+        await Eventually.TrueAsync(() => Task.FromResult(Activity.LastHandled(FanOutEvaluationFunction.Name) >= tick), "the timer to fire");
+        await WaitForIdleAsync();
+        return tick;
+    }
+
+    /// <summary>Waits until no trigger invocation runs and the evaluation queue is empty.</summary>
+    public async Task WaitForIdleAsync()
+    {
+        var queue = new QueueClient(Storage, QueueNames.Evaluate);
+        var quietChecks = 0;
+        await Eventually.TrueAsync(async () =>
+        {
+            var idle = Activity.InFlight == 0 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0;
+            quietChecks = idle ? quietChecks + 1 : 0;
+            return quietChecks >= 3;
+        }, "the queues to drain");
+    }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
 
@@ -32,6 +69,9 @@ public class AlarmingHostFixture : IAsyncLifetime
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests wait on queues, so poll them often and retry failures at once.
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
+            ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };
         foreach (var (key, value) in ExtraSettings)
         {

@@ -5,14 +5,14 @@ using Alarming.Functions.Evaluation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Api.Admin;
 
 /// <summary><c>POST /v2/admin/evaluate</c> (admin): runs one fan-out now, for tests, demos and operators.</summary>
-/// <remarks>It claims the current tick like the timer does, so it and the timer never both fan
-/// out one tick; a second call in the same tick answers <c>"alarms": 0</c>.</remarks>
-public sealed class EvaluateNowFunction(ApiRequest api, EvaluationFanOut fanOut, IOptions<EvaluationOptions> options, TimeProvider time)
+/// <remarks>Its tick is now (to the second), not the timer's interval start, so it evaluates even
+/// right after a timer tick; the tick is claimed like the timer's, so a second call within the
+/// same second answers <c>"alarms": 0</c>.</remarks>
+public sealed class EvaluateNowFunction(ApiRequest api, EvaluationFanOut fanOut, TimeProvider time)
 {
     public const string Name = "EvaluateNow";
 
@@ -25,7 +25,7 @@ public sealed class EvaluateNowFunction(ApiRequest api, EvaluationFanOut fanOut,
         {
             return AodhResults.Error(ApiError.RbacFailed());
         }
-        var tick = options.Value.TickOf(time.GetUtcNow());
+        var tick = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
         var count = await fanOut.RunAsync(tick, cancellationToken);
         return AodhResults.Json(new JsonObject { ["tick"] = PythonTimestamp.Format(tick), ["alarms"] = count ?? 0 }, 202);
     });
