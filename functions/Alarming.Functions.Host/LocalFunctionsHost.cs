@@ -36,7 +36,7 @@ public static class LocalFunctionsHost
             azurite = await DevelopmentStorageStarter.EnsureRunningAsync(projectDirectory, cancellationToken);
         }
 
-        var port = options.Port ?? localSettings.LocalHttpPort ?? DefaultPort;
+        var port = options.Port ?? builder.Configuration.GetValue<int?>("Host:LocalHttpPort") ?? localSettings.LocalHttpPort ?? DefaultPort;
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);

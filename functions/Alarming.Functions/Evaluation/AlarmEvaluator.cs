@@ -51,6 +51,12 @@ public sealed class AlarmEvaluator(
                 await FinishPendingAsync(stored, cancellationToken);
                 return;
             }
+            if (stored.Mark.Pending is not null)
+            {
+                // An earlier tick's effects were interrupted (a crash): finish them before deciding anew.
+                await FinishPendingAsync(stored, cancellationToken);
+                continue;
+            }
             var alarm = stored.Alarm;
             if (!alarm.IsEnabled || !byType.TryGetValue(alarm.Type, out var evaluator) || !TimeConstraintWindow.IsInside(alarm.TimeConstraints, tick))
             {

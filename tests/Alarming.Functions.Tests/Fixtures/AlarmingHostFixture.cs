@@ -64,28 +64,35 @@ public class AlarmingHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         azurite = await AzuriteProcess.StartOnFreePortsAsync(ProjectDirectory);
+        (app, BaseAddress) = await StartHostAsync(azurite.ConnectionString, Time, ExtraSettings);
+    }
+
+    /// <summary>Starts the local host in-process on a free port against <paramref name="storage"/>.</summary>
+    public static async Task<(WebApplication App, Uri BaseAddress)> StartHostAsync(
+        string storage, TimeProvider time, IReadOnlyDictionary<string, string?> extraSettings)
+    {
         var port = AzuriteProcess.FreePort();
         var settings = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storage,
             ["Logging:LogLevel:Default"] = "Warning",
             // Tests wait on queues, so poll them often and retry failures at once.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         };
-        foreach (var (key, value) in ExtraSettings)
+        foreach (var (key, value) in extraSettings)
         {
             settings[key] = value;
         }
-        app = await LocalFunctionsHost.BuildAsync(new LocalHostOptions
+        var app = await LocalFunctionsHost.BuildAsync(new LocalHostOptions
         {
             ProjectDirectory = ProjectDirectory,
             Port = port,
             Settings = settings,
-            Time = Time,
+            Time = time,
         });
         await app.StartAsync();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        return (app, new Uri($"http://127.0.0.1:{port}"));
     }
 
     /// <summary>A client acting as a fresh user of a fresh project, so no other test sees its alarms.</summary>
