@@ -16,4 +16,5 @@ public sealed class StorageOptions
     [Required] public string MeasuresTable { get; set; } = "measures";
     [Required] public string ArchivePoliciesTable { get; set; } = "archivepolicies";
     [Required] public string TicksTable { get; set; } = "ticks";
+    [Required] public string ResourceTypesTable { get; set; } = "resourcetypes";
 }

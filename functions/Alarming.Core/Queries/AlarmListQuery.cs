@@ -37,7 +37,7 @@ public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches
         var allProjects = false;
         if (items.FirstOrDefault(i => i.Field == "all_projects") is { } all)
         {
-            if (!TryParseBoolean(all.Value, out allProjects))
+            if (!PythonBoolean.TryParse(all.Value, out allProjects))
             {
                 return ApiError.BadRequest($"Unable to convert the value {all.Value} to the expected data type boolean.");
             }
@@ -78,23 +78,6 @@ public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches
         return new AlarmListQuery(scope, alarm => predicates.All(p => p(alarm)));
     }
 
-    /// <summary>Python's strict <c>bool_from_string</c> (case-insensitive).</summary>
-    public static bool TryParseBoolean(string text, out bool value)
-    {
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "1" or "t" or "true" or "on" or "y" or "yes":
-                value = true;
-                return true;
-            case "0" or "f" or "false" or "off" or "n" or "no":
-                value = false;
-                return true;
-            default:
-                value = false;
-                return false;
-        }
-    }
-
     /// <remarks>[ours] Booleans compare as booleans (<c>True/False/1/0</c>, any case: MySQL's
     /// behaviour); timestamps as instants; everything else as text, <c>None</c> meaning null.</remarks>
     private static Result<Func<Alarm, bool>> Equality(QueryField<Alarm> field, SimpleQueryItem item)
@@ -102,7 +85,7 @@ public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches
         switch (field.Kind)
         {
             case QueryFieldKind.Boolean:
-                if (item.Type is "boolean" ? TryParseBoolean(item.Value, out var strict) : TryLiteralBoolean(item.Value, out strict))
+                if (item.Type is "boolean" ? PythonBoolean.TryParse(item.Value, out var strict) : TryLiteralBoolean(item.Value, out strict))
                 {
                     return new Func<Alarm, bool>(a => field.Read(a) is bool b && b == strict);
                 }

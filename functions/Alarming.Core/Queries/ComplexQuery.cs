@@ -191,7 +191,7 @@ public sealed class ComplexQuery<T>
     private static int Compare(object? actual, object? expected) => (actual, expected) switch
     {
         (bool a, double d) => a.CompareTo(d != 0),
-        (bool a, string s) when AlarmListQuery.TryParseBoolean(s, out var b) => a.CompareTo(b),
+        (bool a, string s) when PythonBoolean.TryParse(s, out var b) => a.CompareTo(b),
         (string s, double d) when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) => n.CompareTo(d),
         _ => FieldValues.Comparer.Compare(actual, expected),
     };

@@ -11,6 +11,10 @@ public static class MetricRoutes
     public const string Resources = "v1/resource/{type}";
     public const string Resource = Resources + "/{resourceId}";
     public const string ResourceMetricMeasures = Resource + "/metric/{metricName}/measures";
+    public const string ResourceTypes = "v1/resource_type";
+    public const string ResourceType = ResourceTypes + "/{name}";
+    public const string ResourceMetrics = Resource + "/metric";
+    public const string Aggregates = "v1/aggregates";
     public const string SearchResources = "v1/search/resource/{type}";
     public const string BatchMetricMeasures = "v1/batch/metrics/measures";
     public const string BatchResourceMeasures = "v1/batch/resources/metrics/measures";

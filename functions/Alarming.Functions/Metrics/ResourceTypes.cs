@@ -19,6 +19,19 @@ public static partial class ResourceTypes
 
     public static bool IsValidName(string type) => TypeName().IsMatch(type);
 
+    /// <summary>The built-in types' attribute schemas, as <c>GET /v1/resource_type/{name}</c> shows them.</summary>
+    public static JsonObject? BuiltInSchema(string type) => type switch
+    {
+        "generic" => new JsonObject(),
+        "instance" => new JsonObject(Instance.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)(a.Value == "string"
+            ? new JsonObject { ["type"] = "string", ["min_length"] = 0, ["max_length"] = 255, ["required"] = false }
+            : new JsonObject { ["type"] = "datetime", ["required"] = false })))),
+        _ => null,
+    };
+
+    public static JsonObject Body(string name, JsonObject attributes) =>
+        new() { ["name"] = name, ["attributes"] = attributes.DeepClone(), ["state"] = "active" };
+
     /// <summary>The type's attributes from a body, or why one is refused.</summary>
     public static (JsonObject Attributes, string? Error) Attributes(string type, JsonObject body, IEnumerable<string> ignore)
     {

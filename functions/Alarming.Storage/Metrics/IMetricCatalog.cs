@@ -21,6 +21,11 @@ public interface IMetricCatalog
     Task<ArchivePolicy?> FindPolicyAsync(string name, CancellationToken cancellationToken);
     Task<IReadOnlyList<ArchivePolicy>> ListPoliciesAsync(CancellationToken cancellationToken);
 
+    /// <summary>A declared resource type's attribute schema (name → Gnocchi attribute definition), or <c>null</c>.</summary>
+    Task<System.Text.Json.Nodes.JsonObject?> FindResourceTypeAsync(string name, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonObject>> ListResourceTypesAsync(CancellationToken cancellationToken);
+    Task SaveResourceTypeAsync(string name, System.Text.Json.Nodes.JsonObject attributes, CancellationToken cancellationToken);
+
     /// <summary>Creates the policy; <c>false</c> when the name is taken.</summary>
     Task<bool> CreatePolicyAsync(ArchivePolicy policy, CancellationToken cancellationToken);
 }

@@ -90,6 +90,26 @@ internal sealed class MetricCatalog(TableClientFactory tables) : IMetricCatalog
         return [.. ArchivePolicy.BuiltIn.Where(b => stored.All(s => s.Name != b.Name)), .. stored];
     }
 
+    public async Task<JsonObject?> FindResourceTypeAsync(string name, CancellationToken cancellationToken)
+    {
+        var entity = await tables.ResourceTypes.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(name), "", cancellationToken: cancellationToken);
+        return entity.HasValue ? JsonNode.Parse(entity.Value!.GetString("Attributes") ?? "{}")!.AsObject() : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, JsonObject>> ListResourceTypesAsync(CancellationToken cancellationToken)
+    {
+        var types = new Dictionary<string, JsonObject>();
+        await foreach (var entity in tables.ResourceTypes.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            types[entity.GetString("Name") ?? ""] = JsonNode.Parse(entity.GetString("Attributes") ?? "{}")!.AsObject();
+        }
+        return types;
+    }
+
+    public Task SaveResourceTypeAsync(string name, JsonObject attributes, CancellationToken cancellationToken) =>
+        tables.ResourceTypes.UpsertEntityAsync(new TableEntity(TableKey.Encode(name), "") { ["Name"] = name, ["Attributes"] = attributes.ToJsonString() },
+            TableUpdateMode.Replace, cancellationToken);
+
     public async Task<bool> CreatePolicyAsync(ArchivePolicy policy, CancellationToken cancellationToken)
     {
         if (ArchivePolicy.BuiltIn.Any(p => p.Name == policy.Name))

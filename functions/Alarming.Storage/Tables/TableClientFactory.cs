@@ -18,6 +18,7 @@ public sealed class TableClientFactory
         Measures = service.GetTableClient(options.Value.MeasuresTable);
         ArchivePolicies = service.GetTableClient(options.Value.ArchivePoliciesTable);
         Ticks = service.GetTableClient(options.Value.TicksTable);
+        ResourceTypes = service.GetTableClient(options.Value.ResourceTypesTable);
     }
 
     public TableClient Alarms { get; }
@@ -29,10 +30,11 @@ public sealed class TableClientFactory
     public TableClient Measures { get; }
     public TableClient ArchivePolicies { get; }
     public TableClient Ticks { get; }
+    public TableClient ResourceTypes { get; }
 
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks })
+        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks, ResourceTypes })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

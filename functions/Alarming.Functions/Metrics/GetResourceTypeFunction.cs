@@ -1,0 +1,20 @@
+using Alarming.Storage.Metrics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Alarming.Functions.Metrics;
+
+/// <summary><c>GET /v1/resource_type/{name}</c>: a built-in or declared type (the CLI reads it to coerce attributes).</summary>
+public sealed class GetResourceTypeFunction(MetricRequest api, IMetricCatalog catalog)
+{
+    public const string Name = "GetResourceType";
+
+    [Function(Name)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MetricRoutes.ResourceType)] HttpRequest request,
+        string name, CancellationToken cancellationToken) => api.RunAsync(request, async _ =>
+            (await catalog.FindResourceTypeAsync(name, cancellationToken) ?? ResourceTypes.BuiltInSchema(name)) is { } attributes
+                ? GnocchiResults.Json(ResourceTypes.Body(name, attributes))
+                : GnocchiResults.Error(404, $"Resource type {name} does not exist"));
+}
