@@ -83,7 +83,7 @@ public sealed class AggregatesFunction(MetricRequest api, IMetricCatalog catalog
             Func<ResourceDefinition, bool> matches;
             try
             {
-                matches = ResourceFilter.Parse(search is JsonValue v && v.TryGetValue<string>(out var text) ? PythonJson.Loads(text) : search,
+                matches = ResourceFilter.Parse(search is JsonValue v && v.TryGetValue<string>(out var text) ? ResourceFilterText.ParseJsonOrText(text) : search,
                     id => ResourceIds.TryResolve(id, MetricRequest.Creator(caller), out var g) ? g.ToString() : id);
             }
             catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)

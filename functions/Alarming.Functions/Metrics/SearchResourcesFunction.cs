@@ -19,7 +19,22 @@ public sealed class SearchResourcesFunction(MetricRequest api, IMetricCatalog ca
         string type, CancellationToken cancellationToken) => api.RunAsync(request, async caller =>
     {
         var (body, error) = await api.ReadJsonAsync(request, cancellationToken, allowEmpty: true);
-        return error ?? await SearchAsync(catalog, caller, type, body, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (body is null && request.Query["filter"].ToString() is { Length: > 0 } text)
+        {
+            try
+            {
+                body = ResourceFilterText.Parse(text);
+            }
+            catch (FormatException e)
+            {
+                return GnocchiResults.Error(400, e.Message);
+            }
+        }
+        return await SearchAsync(catalog, caller, type, body, cancellationToken);
     });
 
     public static async Task<IActionResult> SearchAsync(IMetricCatalog catalog, Core.Access.Caller caller, string type, JsonNode? filter,
