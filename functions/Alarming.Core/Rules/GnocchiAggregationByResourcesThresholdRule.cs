@@ -39,6 +39,16 @@ internal sealed class GnocchiAggregationByResourcesThresholdRule : IRuleDefiniti
         {
             throw new ApiErrorException(ApiError.InvalidInput("rule/query", text, ""));
         }
+        try
+        {
+            // Aodh test-runs the search against the metric store here; ours is in-process, so the
+            // search only has to be one the store can run (an empty result is fine, as in Aodh).
+            Metrics.ResourceFilter.Parse(query, id => id);
+        }
+        catch (FormatException e)
+        {
+            throw new ApiErrorException(ApiError.BadRequest(e.Message));
+        }
 
         if (ScopeProject(context) is { } project)
         {

@@ -31,16 +31,28 @@ public sealed class TimerTriggerService(
     private BlobClient StatusBlob => container.GetBlobClient($"timers/{hostId}/{function.Name}/status");
     private BlobClient LockBlob => container.GetBlobClient($"locks/{hostId}/{function.Name}.Listener");
 
+    private DateTimeOffset started;
+
+    /// <remarks>The start time is read here, while the host starts: since .NET 10 ExecuteAsync runs
+    /// later on the thread pool, and the schedule must count from the host's start even if the
+    /// clock has moved by then.</remarks>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        started = time.GetUtcNow();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-        var now = time.GetUtcNow();
         var status = await ReadStatusAsync(stoppingToken);
-        if (status?.Next is { } missed && missed < now)
+        if (status?.Next is { } missed && missed < started)
         {
-            await FireAsync(Previous(now) ?? missed, isPastDue: true, stoppingToken);
+            await FireAsync(Previous(started) ?? missed, isPastDue: true, stoppingToken);
         }
-        var last = time.GetUtcNow();
+        // Counting from the last occurrence, not from now, so an occurrence that came due while the
+        // previous run was finishing still fires.
+        var last = started;
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = schedule.GetNextOccurrence(last, TimeZoneInfo.Utc);
@@ -48,17 +60,29 @@ public sealed class TimerTriggerService(
             {
                 return;
             }
-            var delay = next.Value - time.GetUtcNow();
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, time, stoppingToken);
-            }
-            // A run that outlasts the interval delays the next one; it never overlaps.
-            var late = time.GetUtcNow() - next.Value > TimeSpan.FromSeconds(1) && schedule.GetNextOccurrence(next.Value, TimeZoneInfo.Utc) <= time.GetUtcNow();
-            await FireAsync(next.Value, isPastDue: late, stoppingToken);
-            last = next.Value;
+            await WaitUntilAsync(next.Value, stoppingToken);
+            // Woken late (a long run, a paused host, a clock moved far): fire once, for the latest
+            // occurrence, as past due; missed occurrences are not replayed one by one.
+            var now = time.GetUtcNow();
+            var occurrence = schedule.GetNextOccurrence(next.Value, TimeZoneInfo.Utc) <= now && Previous(now) is { } latest ? latest : next.Value;
+            await FireAsync(occurrence, isPastDue: occurrence > next.Value, stoppingToken);
+            last = occurrence;
         }
     }
+
+    /// <summary>Waits until the clock reads <paramref name="at"/>.</summary>
+    /// <remarks>The clock is checked again after the delay is registered: a clock moved in between
+    /// (a test driving it) would otherwise leave the delay counting a whole interval from the new time.</remarks>
+    private async Task WaitUntilAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var delay = Task.Delay(Max(at - time.GetUtcNow(), TimeSpan.Zero), time, cancellationToken);
+        if (time.GetUtcNow() < at)
+        {
+            await delay;
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private async Task FireAsync(DateTimeOffset occurrence, bool isPastDue, CancellationToken cancellationToken)
     {

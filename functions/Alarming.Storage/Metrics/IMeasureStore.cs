@@ -14,5 +14,8 @@ public interface IMeasureStore
     /// <summary>The last measure before <paramref name="before"/> (for the first <c>rate:</c> difference), searching back <paramref name="days"/> days.</summary>
     Task<Measure?> LastBeforeAsync(Guid metricId, DateTimeOffset before, int days, CancellationToken cancellationToken);
 
+    /// <summary>Deletes every measure older than <paramref name="before"/>; returns how many.</summary>
+    Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     Task DeleteAsync(Guid metricId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

@@ -76,6 +76,25 @@ internal sealed class MeasureStore(TableClientFactory tables) : IMeasureStore
         }
     }
 
+    public async Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var expired = new List<(string Partition, string Row)>();
+        await foreach (var entity in Measures.QueryAsync<TableEntity>($"RowKey lt '{RowKey(before)}'", maxPerPage: 1000,
+                           select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            expired.Add((entity.PartitionKey, entity.RowKey));
+        }
+        foreach (var partition in expired.GroupBy(e => e.Partition))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                await Measures.SubmitTransactionAsync(chunk.Select(e =>
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.Partition, e.Row))), cancellationToken);
+            }
+        }
+        return expired.Count;
+    }
+
     private static Measure ToMeasure(TableEntity entity) =>
         new(new DateTimeOffset(long.Parse(entity.RowKey, CultureInfo.InvariantCulture), TimeSpan.Zero), entity.GetDouble("Value") ?? double.NaN);
 

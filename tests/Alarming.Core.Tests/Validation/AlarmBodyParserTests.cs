@@ -35,6 +35,7 @@ public sealed class AlarmBodyParserTests
     [InlineData("{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"f\", \"value\": \"v\"}]}}", "Query value or traits invalid: value must be one of ['', 'boolean', 'float', 'integer', 'string'] for dictionary value @ data['value']")]
     [InlineData("{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"f\", \"value\": \"v\", \"type\": \"bytes\"}]}}", "The data type bytes is not supported. The supported data type list is: ['integer', 'float', 'string', 'boolean', 'datetime']")]
     [InlineData("{\"name\": \"n\", \"type\": \"prometheus\", \"prometheus_rule\": {}}", "Unknown attribute for argument data: prometheus_rule")]
+    [InlineData("{\"name\": \"n\", \"type\": \"gnocchi_aggregation_by_resources_threshold\", \"gnocchi_aggregation_by_resources_threshold_rule\": {\"metric\": \"cpu\", \"query\": \"{\\\"like\\\": {\\\"id\\\": \\\"a%\\\"}}\", \"resource_type\": \"i\", \"threshold\": 1, \"aggregation_method\": \"mean\"}}", "Invalid filter: like is not allowed on id")]
     public void RefusesWithAodhMessage(string body, string message)
     {
         var result = Parse(body);
