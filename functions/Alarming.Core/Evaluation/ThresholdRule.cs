@@ -18,6 +18,13 @@ public sealed record ThresholdRule(string Type, JsonObject Rule)
     public string? Query => Text("query");
     public IReadOnlyList<string> Metrics => Rule["metrics"]?.AsArray().Select(m => m!.GetValue<string>()).ToList() ?? [];
 
+    /// <summary>What the rule reads, without how it aggregates: alarms with equal keys watch the
+    /// same series, so evaluating them together lets them share one read.</summary>
+    public string SeriesKey => string.Join('|', Type, ResourceId, Metric, string.Join(',', Metrics), Query, ResourceType, Granularity);
+
+    /// <summary>The <see cref="SeriesKey"/> of a threshold alarm; null for other types.</summary>
+    public static string? SeriesKeyOf(Alarm alarm) => IsThreshold(alarm.Type) ? new ThresholdRule(alarm.Type, alarm.Rule).SeriesKey : null;
+
     /// <summary>Aodh's window: one extra period of look-back plus the ingestion lag (evaluation.md §3.1).</summary>
     public (DateTimeOffset Start, DateTimeOffset Stop) Window(DateTimeOffset now, TimeSpan ingestionLag) =>
         (now - TimeSpan.FromSeconds(Granularity * (EvaluationPeriods + 1)) - ingestionLag, now);

@@ -36,11 +36,14 @@ public sealed class AlarmEvaluator(
     private readonly Dictionary<string, IAlarmRuleEvaluator> byType =
         evaluators.SelectMany(e => e.Types.Select(t => (t, e))).ToDictionary(p => p.t, p => p.e);
 
-    public async Task EvaluateAsync(AlarmAddress address, DateTimeOffset tick, IMetricSource metrics, CancellationToken cancellationToken)
+    /// <param name="read">The alarm as read with the rest of its message's alarms, or null when it is gone;
+    /// conflicts read it again.</param>
+    public async Task EvaluateAsync(AlarmAddress address, StoredAlarm? read, DateTimeOffset tick, IMetricSource metrics,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var stored = await alarms.FindAsync(address.Id, address.P, cancellationToken);
+            var stored = attempt == 0 ? read : await alarms.FindAsync(address.Id, address.P, cancellationToken);
             if (stored is null)
             {
                 logger.LogDebug("Alarm {AlarmId} is gone; skipped", address.Id);

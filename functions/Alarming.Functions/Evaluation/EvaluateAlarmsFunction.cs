@@ -1,4 +1,5 @@
 using Alarming.Core.Evaluation;
+using Alarming.Storage.Alarms;
 using Alarming.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ namespace Alarming.Functions.Evaluation;
 /// <summary>Evaluates every alarm named in one <c>alarm-evaluate</c> message.</summary>
 /// <remarks>Delivery is at least once. A throw returns the whole message to the queue, which is
 /// safe because <see cref="AlarmEvaluator"/> records at most one transition per alarm and tick.</remarks>
-public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IMetricSource metrics, ILogger<EvaluateAlarmsFunction> logger)
+public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IAlarmStore alarms, IMetricSource metrics, ILogger<EvaluateAlarmsFunction> logger)
 {
     public const string Name = "EvaluateAlarms";
 
@@ -21,8 +22,9 @@ public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IMetricSour
             return;
         }
         logger.LogDebug("Evaluating {AlarmCount} alarms for tick {Tick}", message.Alarms.Count, message.Tick);
+        var read = await alarms.FindManyAsync(message.Alarms.Select(a => (a.P, a.Id)), cancellationToken);
         var shared = new SharedFetchMetricSource(metrics);
         await Parallel.ForEachAsync(message.Alarms, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (alarm, ct) => await evaluator.EvaluateAsync(alarm, message.Tick, shared, ct));
+            async (alarm, ct) => await evaluator.EvaluateAsync(alarm, read.GetValueOrDefault(alarm.Id), message.Tick, shared, ct));
     }
 }

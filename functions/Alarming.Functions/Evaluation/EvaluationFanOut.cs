@@ -25,7 +25,11 @@ public sealed class EvaluationFanOut(
             logger.LogInformation("Tick {Tick} was fanned out already", tick);
             return null;
         }
-        var due = (await alarms.ListEnabledAsync(cancellationToken)).Where(a => PeriodicTypes.Contains(a.Type)).ToList();
+        // Alarms reading the same series go into the same shard, where they share one read.
+        var due = (await alarms.ListEnabledAsync(cancellationToken))
+            .Where(a => PeriodicTypes.Contains(a.Type))
+            .OrderBy(a => a.SeriesKey, StringComparer.Ordinal)
+            .ToList();
         var shards = due.Chunk(options.Value.BatchSize)
             .Select(shard => new EvaluateAlarmsMessage(tick, shard.Select(a => new AlarmAddress(a.ProjectId, a.AlarmId)).ToList()));
         await Parallel.ForEachAsync(shards, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },

@@ -11,8 +11,7 @@ public sealed class SharedFetchMetricSource(IMetricSource inner) : IMetricSource
 
     public Task<MeasureFetch> FetchAsync(ThresholdRule rule, DateTimeOffset start, DateTimeOffset stop, CancellationToken cancellationToken)
     {
-        var key = string.Join('|', rule.Type, rule.Metric, rule.ResourceId, string.Join(',', rule.Metrics), rule.Query,
-            rule.ResourceType, rule.AggregationMethod, rule.Granularity, start.UtcTicks, stop.UtcTicks);
+        var key = string.Join('|', rule.SeriesKey, rule.AggregationMethod, start.UtcTicks, stop.UtcTicks);
         return fetches.GetOrAdd(key, _ => new Lazy<Task<MeasureFetch>>(() => inner.FetchAsync(rule, start, stop, cancellationToken))).Value;
     }
 }

@@ -37,6 +37,9 @@ internal sealed class AlarmEntity : ITableEntity
     public DateTimeOffset? LastEvaluatedTick { get; set; }
     public string? PendingEffects { get; set; }
 
+    /// <summary>The series a threshold alarm reads, so a fan-out can put alarms that share it in one shard.</summary>
+    public string? SeriesKey { get; set; }
+
     [IgnoreDataMember]
     public EvaluationMark Mark => new(LastEvaluatedTick, PendingEffects);
 
@@ -70,6 +73,7 @@ internal sealed class AlarmEntity : ITableEntity
         Severity = alarm.Severity,
         EvaluateTimestamp = alarm.EvaluateTimestamp,
         Rule = alarm.Rule.ToJsonString(),
+        SeriesKey = Core.Evaluation.ThresholdRule.SeriesKeyOf(alarm),
     };
 
     public Alarm ToAlarm() => new()

@@ -21,7 +21,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     public async Task<StoredAlarm?> FindAsync(string alarmId, string? projectId, CancellationToken cancellationToken)
     {
         var rowKey = TableKey.Encode(alarmId);
-        if (rowKey.Length == 0 || rowKey.StartsWith(NamePrefix, StringComparison.Ordinal))
+        if (!IsAlarmRowKey(rowKey))
         {
             return null;
         }
@@ -41,6 +41,29 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         }
         var entity = await Alarms.GetEntityIfExistsAsync<AlarmEntity>(partition, rowKey, cancellationToken: cancellationToken);
         return entity.HasValue ? new StoredAlarm(entity.Value!.ToAlarm(), entity.Value.ETag.ToString(), entity.Value.Mark) : null;
+    }
+
+    /// <summary>Alarm rows share the table with name rows; an id that would read as one is no alarm.</summary>
+    private static bool IsAlarmRowKey(string rowKey) => rowKey.Length > 0 && !rowKey.StartsWith(NamePrefix, StringComparison.Ordinal);
+
+    public async Task<IReadOnlyDictionary<string, StoredAlarm>> FindManyAsync(
+        IEnumerable<(string? ProjectId, string AlarmId)> alarms, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StoredAlarm>();
+        foreach (var project in alarms.GroupBy(a => TableKey.Encode(a.ProjectId)))
+        {
+            // Azure Tables allows 15 comparisons in one filter: the partition and 14 row keys.
+            foreach (var chunk in project.Select(a => TableKey.Encode(a.AlarmId)).Where(IsAlarmRowKey).Distinct().Chunk(14))
+            {
+                var rows = string.Join(" or ", chunk.Select(k => $"RowKey eq {TableKey.Quote(k)}"));
+                await foreach (var entity in Alarms.QueryAsync<AlarmEntity>($"PartitionKey eq {TableKey.Quote(project.Key)} and ({rows})",
+                                   cancellationToken: cancellationToken))
+                {
+                    found[entity.AlarmId] = new StoredAlarm(entity.ToAlarm(), entity.ETag.ToString(), entity.Mark);
+                }
+            }
+        }
+        return found;
     }
 
     public async Task<IReadOnlyList<Alarm>> ListAsync(string? projectId, CancellationToken cancellationToken)
@@ -116,9 +139,9 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     {
         var refs = new List<AlarmRef>();
         await foreach (var entity in Alarms.QueryAsync<TableEntity>($"Enabled eq true and RowKey lt {TableKey.Quote(NamePrefix)}",
-                           maxPerPage: 1000, select: ["ProjectId", "AlarmId", "Type"], cancellationToken: cancellationToken))
+                           maxPerPage: 1000, select: ["ProjectId", "AlarmId", "Type", "SeriesKey"], cancellationToken: cancellationToken))
         {
-            refs.Add(new AlarmRef(entity.GetString("ProjectId"), entity.GetString("AlarmId"), entity.GetString("Type")));
+            refs.Add(new AlarmRef(entity.GetString("ProjectId"), entity.GetString("AlarmId"), entity.GetString("Type"), entity.GetString("SeriesKey")));
         }
         return refs;
     }

@@ -9,6 +9,11 @@ public interface IAlarmStore
     /// <summary>Finds an alarm by id in one project, or in any project when <paramref name="projectId"/> is null.</summary>
     Task<StoredAlarm?> FindAsync(string alarmId, string? projectId, CancellationToken cancellationToken);
 
+    /// <summary>Reads many alarms, by project and id, in a few queries; the answer is keyed by alarm id
+    /// and leaves out those that do not exist.</summary>
+    Task<IReadOnlyDictionary<string, StoredAlarm>> FindManyAsync(IEnumerable<(string? ProjectId, string AlarmId)> alarms,
+        CancellationToken cancellationToken);
+
     /// <summary>All alarms of one project, or of every project when <paramref name="projectId"/> is null.</summary>
     Task<IReadOnlyList<Alarm>> ListAsync(string? projectId, CancellationToken cancellationToken);
 

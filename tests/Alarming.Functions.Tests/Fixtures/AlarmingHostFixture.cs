@@ -24,6 +24,9 @@ public class AlarmingHostFixture : IAsyncLifetime
 
     public TriggerActivity Activity => app!.Services.GetRequiredService<TriggerActivity>();
 
+    /// <summary>The host's services, for tests of the storage layer the functions use.</summary>
+    public IServiceProvider Services => app!.Services;
+
     /// <summary>The next evaluation tick (the timer fires every minute at second 0).</summary>
     public DateTimeOffset NextTick => DateTimeOffset.FromUnixTimeSeconds((Time.GetUtcNow().ToUnixTimeSeconds() / 60 + 1) * 60);
 
