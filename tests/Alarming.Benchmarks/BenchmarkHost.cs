@@ -1,0 +1,56 @@
+using Alarming.Functions.Host;
+using Alarming.Functions.Host.DevelopmentStorage;
+using Alarming.Functions.Host.Settings;
+using Microsoft.AspNetCore.Builder;
+
+namespace Alarming.Benchmarks;
+
+/// <summary>A fresh in-memory Azurite and the local host in-process on free ports, with an HTTP
+/// client acting as one project's admin.</summary>
+internal sealed class BenchmarkHost : IAsyncDisposable
+{
+    private BenchmarkHost(AzuriteProcess azurite, WebApplication app, HttpClient http)
+    {
+        Azurite = azurite;
+        App = app;
+        Http = http;
+    }
+
+    public AzuriteProcess Azurite { get; }
+    public WebApplication App { get; }
+    public HttpClient Http { get; }
+    public string Storage => Azurite.ConnectionString;
+
+    public static async Task<BenchmarkHost> StartAsync(TimeProvider? time = null)
+    {
+        var projectDirectory = ProjectDirectory.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
+        var azurite = await AzuriteProcess.StartOnFreePortsAsync(projectDirectory);
+        var port = AzuriteProcess.FreePort();
+        var app = await LocalFunctionsHost.BuildAsync(new LocalHostOptions
+        {
+            ProjectDirectory = projectDirectory,
+            Port = port,
+            Settings = new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["Logging:LogLevel:Default"] = "Warning",
+                // Poll the queues as a busy Function App does, so idle polling does not pad the figures.
+                ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
+            },
+            Time = time,
+        });
+        await app.StartAsync();
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        http.DefaultRequestHeaders.Add("X-Project-Id", "bench");
+        http.DefaultRequestHeaders.Add("X-User-Id", "bench-user");
+        return new BenchmarkHost(azurite, app, http);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}
