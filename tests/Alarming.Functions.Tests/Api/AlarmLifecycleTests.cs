@@ -5,7 +5,7 @@ using Alarming.Functions.Tests.Fixtures;
 
 namespace Alarming.Functions.Tests.Api;
 
-public sealed class AlarmLifecycleTests(AlarmingHostFixture host) : IClassFixture<AlarmingHostFixture>
+public sealed class AlarmLifecycleTests(ApiOnlyHostFixture host) : IClassFixture<ApiOnlyHostFixture>
 {
     [Fact]
     public async Task Create_ReturnsAlarmWithAodhDefaults_AndLocation()

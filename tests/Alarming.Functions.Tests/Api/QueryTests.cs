@@ -4,7 +4,7 @@ using Alarming.Functions.Tests.Fixtures;
 
 namespace Alarming.Functions.Tests.Api;
 
-public sealed class QueryTests(AlarmingHostFixture host) : IClassFixture<AlarmingHostFixture>
+public sealed class QueryTests(ApiOnlyHostFixture host) : IClassFixture<ApiOnlyHostFixture>
 {
     private async Task<(ApiClient Project, string[] Ids)> ThreeAlarmsAsync()
     {
