@@ -9,13 +9,14 @@ namespace Alarming.Functions.Host;
 
 public static class TriggerServiceCollectionExtensions
 {
-    /// <summary>A background listener for every timer and queue function discovered.</summary>
+    /// <summary>A background listener for every timer and queue function discovered, except those
+    /// disabled with the app setting <c>AzureWebJobs.&lt;name&gt;.Disabled</c>, as in Functions.</summary>
     public static IServiceCollection AddTriggers(this IServiceCollection services, IEnumerable<FunctionDescriptor> functions,
         HostJson hostJson, IConfiguration configuration)
     {
         services.AddSingleton<TriggerActivity>();
         services.AddSingleton<FunctionInvoker>();
-        foreach (var function in functions)
+        foreach (var function in functions.Where(f => !IsDisabled(f, configuration)))
         {
             switch (function.TriggerType)
             {
@@ -32,4 +33,7 @@ public static class TriggerServiceCollectionExtensions
         }
         return services;
     }
+
+    private static bool IsDisabled(FunctionDescriptor function, IConfiguration configuration) =>
+        bool.TryParse(configuration[$"AzureWebJobs.{function.Name}.Disabled"], out var disabled) && disabled;
 }

@@ -5,6 +5,7 @@ using Alarming.Functions.Api.Quotas;
 using Alarming.Functions.Api.Root;
 using Alarming.Functions.Evaluation;
 using Alarming.Functions.Metrics;
+using Alarming.Functions.Notification;
 using Alarming.Core.Evaluation;
 using Alarming.Storage;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,14 @@ public static class AlarmingServiceCollectionExtensions
         services.AddSingleton<IAlarmRuleEvaluator, CompositeAlarmEvaluator>();
         services.AddSingleton<AlarmEvaluator>();
         services.AddSingleton<EvaluationFanOut>();
+        services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddWebhookClients();
+        services.AddSingleton<IActionNotifier, WebhookNotifier>();
+        services.AddSingleton<IActionNotifier, LogNotifier>();
+        services.AddSingleton<IActionNotifier, TestNotifier>();
+        services.AddSingleton<IActionNotifier, QueueNotifier>();
+        services.AddSingleton<TestNotificationSink>();
+        services.AddSingleton<AlarmNotifier>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

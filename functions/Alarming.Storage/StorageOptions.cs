@@ -17,4 +17,5 @@ public sealed class StorageOptions
     [Required] public string ArchivePoliciesTable { get; set; } = "archivepolicies";
     [Required] public string TicksTable { get; set; } = "ticks";
     [Required] public string ResourceTypesTable { get; set; } = "resourcetypes";
+    [Required] public string NotificationsTable { get; set; } = "notifications";
 }

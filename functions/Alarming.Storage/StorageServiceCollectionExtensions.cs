@@ -1,3 +1,4 @@
+using Alarming.Storage.Notifications;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.Evaluation;
 using Alarming.Storage.History;
@@ -24,6 +25,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMeasureStore, MeasureStore>();
         services.AddSingleton<ITickStore, TickStore>();
         services.AddSingleton<IMessageQueue, MessageQueue>();
+        services.AddSingleton<IRawQueueSender, RawQueueSender>();
+        services.AddSingleton<IActionOutcomeStore, ActionOutcomeStore>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ public sealed class TableClientFactory
         ArchivePolicies = service.GetTableClient(options.Value.ArchivePoliciesTable);
         Ticks = service.GetTableClient(options.Value.TicksTable);
         ResourceTypes = service.GetTableClient(options.Value.ResourceTypesTable);
+        Notifications = service.GetTableClient(options.Value.NotificationsTable);
     }
 
     public TableClient Alarms { get; }
@@ -31,10 +32,11 @@ public sealed class TableClientFactory
     public TableClient ArchivePolicies { get; }
     public TableClient Ticks { get; }
     public TableClient ResourceTypes { get; }
+    public TableClient Notifications { get; }
 
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks, ResourceTypes })
+        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks, ResourceTypes, Notifications })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -64,7 +64,7 @@ public class AlarmingHostFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds (quotas, CORS origins...).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         azurite = await AzuriteProcess.StartOnFreePortsAsync(ProjectDirectory);
         (app, BaseAddress) = await StartHostAsync(azurite.ConnectionString, Time, ExtraSettings);
@@ -82,6 +82,8 @@ public class AlarmingHostFixture : IAsyncLifetime
             // Tests wait on queues, so poll them often and retry failures at once.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+            // Evaluation tests read alarm-notify themselves; notification tests turn the notifier on.
+            ["AzureWebJobs.NotifyAlarm.Disabled"] = "true",
         };
         foreach (var (key, value) in extraSettings)
         {
@@ -104,7 +106,7 @@ public class AlarmingHostFixture : IAsyncLifetime
 
     public ApiClient As(string? userId, string? projectId, string? roles) => new(BaseAddress, userId, projectId, roles);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (app is not null)
         {

@@ -1,0 +1,76 @@
+using Alarming.Core.Actions;
+using Alarming.Functions.Evaluation;
+using Alarming.Storage.Notifications;
+using Microsoft.Extensions.Logging;
+
+namespace Alarming.Functions.Notification;
+
+/// <summary>Runs a notification's actions in list order, each on its own (notification.md §2): one
+/// failing action never stops the others. Finished actions are recorded, so a redelivery runs only
+/// what is left; when an action is left to retry, the whole message is failed back to the queue
+/// (and ends in <c>alarm-notify-poison</c> after <c>maxDequeueCount</c>).</summary>
+public sealed class AlarmNotifier(
+    IEnumerable<IActionNotifier> notifiers, IActionOutcomeStore outcomes, TimeProvider time, ILogger<AlarmNotifier> logger)
+{
+    private readonly Dictionary<string, IActionNotifier> byScheme =
+        notifiers.SelectMany(n => n.Schemes.Select(s => (s, n))).ToDictionary(p => p.s, p => p.n);
+
+    public async Task NotifyAsync(NotifyAlarmMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Actions.Count == 0)
+        {
+            logger.LogError("Notification {NotificationId} for alarm {AlarmId} has no actions; dropped", message.NotificationId, message.AlarmId);
+            return;
+        }
+        var finished = (await outcomes.ListAsync(message.NotificationId, cancellationToken)).Select(o => o.Index).ToHashSet();
+        var left = new List<string>();
+        for (var index = 0; index < message.Actions.Count; index++)
+        {
+            if (finished.Contains(index))
+            {
+                continue;
+            }
+            var action = message.Actions[index];
+            var attempt = await TryAsync(action, message, cancellationToken);
+            logger.Log(attempt.Kind == ActionAttemptKind.Delivered ? LogLevel.Information : LogLevel.Warning,
+                "Notification {NotificationId} of alarm {AlarmId}, action {Index} {Action}: {Outcome} ({Detail})",
+                message.NotificationId, message.AlarmId, index, Redacted(action), attempt.Kind, attempt.Detail);
+            if (attempt.Kind == ActionAttemptKind.Retry)
+            {
+                left.Add($"{index} {Redacted(action)}: {attempt.Detail}");
+                continue;
+            }
+            var status = attempt.Kind == ActionAttemptKind.Delivered ? ActionOutcome.Delivered : ActionOutcome.Failed;
+            await outcomes.RecordAsync(message.NotificationId, new ActionOutcome(index, action, status, attempt.Detail, time.GetUtcNow()), cancellationToken);
+        }
+        if (left.Count > 0)
+        {
+            throw new InvalidOperationException($"Notification {message.NotificationId}: actions to retry: {string.Join("; ", left)}");
+        }
+    }
+
+    private async Task<ActionAttempt> TryAsync(string action, NotifyAlarmMessage message, CancellationToken cancellationToken)
+    {
+        if (!ActionUrl.TryParse(action, out var url))
+        {
+            return ActionAttempt.Failed($"Unable to parse action {Redacted(action)} for alarm {message.AlarmId}");
+        }
+        if (!byScheme.TryGetValue(url.Scheme, out var notifier))
+        {
+            return ActionAttempt.Failed($"Action {url.Scheme} for alarm {message.AlarmId} is unknown, cannot notify");
+        }
+        try
+        {
+            return await notifier.NotifyAsync(action, message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Unable to notify alarm {AlarmId}", message.AlarmId);
+            return ActionAttempt.Retry(e.Message);
+        }
+    }
+
+    /// <summary>The action without user-info, which may hold credentials, for logs.</summary>
+    private static string Redacted(string action) =>
+        Uri.TryCreate(action, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? action.Replace(uri.UserInfo + "@", "***@") : action;
+}

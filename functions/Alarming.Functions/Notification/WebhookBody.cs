@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Alarming.Core.Python;
+using Alarming.Functions.Evaluation;
+
+namespace Alarming.Functions.Notification;
+
+/// <summary>Aodh's notification body (notification.md §3.1): these keys in this order, Python
+/// <c>json.dumps</c> text. Webhooks and <c>queue://</c> actions send the same text.</summary>
+public static class WebhookBody
+{
+    public static string For(NotifyAlarmMessage message) => PythonJson.Dumps(new JsonObject
+    {
+        ["alarm_name"] = message.AlarmName,
+        ["alarm_id"] = message.AlarmId,
+        ["severity"] = message.Severity,
+        ["previous"] = message.Previous,
+        ["current"] = message.Current,
+        ["reason"] = message.Reason,
+        ["reason_data"] = message.ReasonData.DeepClone(),
+    });
+}

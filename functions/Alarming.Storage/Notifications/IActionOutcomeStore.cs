@@ -1,0 +1,11 @@
+namespace Alarming.Storage.Notifications;
+
+/// <summary>Which actions of a notification are finished, so a redelivered message runs only
+/// those that are not (a receiver sees a delivered notification at most once more, when the
+/// record itself was lost in a crash).</summary>
+public interface IActionOutcomeStore
+{
+    Task<IReadOnlyList<ActionOutcome>> ListAsync(string notificationId, CancellationToken cancellationToken);
+
+    Task RecordAsync(string notificationId, ActionOutcome outcome, CancellationToken cancellationToken);
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Alarming.Storage.Queues;
+
+namespace Alarming.Functions.Tests.Fixtures;
+
+/// <summary>Puts <c>alarm-notify</c> messages on the queue as the evaluator does, for notifier tests
+/// that need no evaluation in front.</summary>
+public static class NotifyMessages
+{
+    public static async Task<string> SendAsync(AlarmingHostFixture host, params string[] actions)
+    {
+        var id = Guid.NewGuid().ToString();
+        await new QueueProbe(host.Storage, QueueNames.Notify).SendJsonAsync(new JsonObject
+        {
+            ["notificationId"] = id,
+            ["alarmId"] = Guid.NewGuid().ToString(),
+            ["alarmName"] = "cpu-high",
+            ["severity"] = "low",
+            ["projectId"] = "p-plain",
+            ["userId"] = "u1",
+            ["previous"] = "ok",
+            ["current"] = "alarm",
+            ["reason"] = "Transition to alarm due to 3 samples outside threshold, most recent: 95.0",
+            ["reasonData"] = JsonNode.Parse("""{"type": "threshold", "disposition": "outside", "count": 3, "most_recent": 95.0}"""),
+            ["actions"] = new JsonArray(actions.Select(a => (JsonNode?)a).ToArray()),
+            ["tick"] = host.Time.GetUtcNow().ToString("O"),
+            ["v"] = 1,
+        });
+        return id;
+    }
+}
