@@ -123,6 +123,18 @@ public sealed class WebhookTests(NotifyingHostFixture host) : IClassFixture<Noti
     }
 
     [Fact]
+    public async Task RedirectToAPrivateAddress_IsRefused()
+    {
+        var redirect = $"/redirect/308/{Guid.NewGuid():N}?to=" + Uri.EscapeDataString("http://10.0.0.1:9/internal");
+        var notificationId = await NotifyMessages.SendAsync(host, Receiver.Url(redirect));
+        await Eventually.TrueAsync(async () => (await OutcomesAsync(notificationId)).Count == 1, "the outcome");
+        var outcome = (await OutcomesAsync(notificationId)).Single();
+        Assert.Equal(ActionOutcome.Failed, outcome.Status);
+        Assert.Contains("10.0.0.1", outcome.Detail);
+        Assert.Contains("is not an allowed webhook destination", outcome.Detail);
+    }
+
+    [Fact]
     public async Task QueueAction_PutsThePayloadOnTheNamedQueue()
     {
         var queueName = "user-alarms-" + Guid.NewGuid().ToString("N")[..8];
