@@ -3,6 +3,7 @@ using Alarming.Functions.Api;
 using Alarming.Functions.Api.Alarms;
 using Alarming.Functions.Api.Quotas;
 using Alarming.Functions.Api.Root;
+using Alarming.Functions.Changes;
 using Alarming.Functions.Evaluation;
 using Alarming.Functions.Metrics;
 using Alarming.Functions.Notification;
@@ -32,7 +33,9 @@ public static class AlarmingServiceCollectionExtensions
         });
         services.AddSingleton<ApiRequest>();
         services.AddSingleton<AlarmQuota>();
-        services.AddSingleton<AlarmHistoryRecorder>();
+        services.AddOptions<ChangeOptions>().BindConfiguration(ChangeOptions.SectionName);
+        services.AddSingleton<ApiChanges>();
+        services.AddSingleton<PendingChangeFinisher>();
         services.AddSingleton<HttpRouteTable>();
         services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

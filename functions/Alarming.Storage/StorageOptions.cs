@@ -18,4 +18,5 @@ public sealed class StorageOptions
     [Required] public string TicksTable { get; set; } = "ticks";
     [Required] public string ResourceTypesTable { get; set; } = "resourcetypes";
     [Required] public string NotificationsTable { get; set; } = "notifications";
+    [Required] public string UsageProjectsTable { get; set; } = "usageprojects";
 }

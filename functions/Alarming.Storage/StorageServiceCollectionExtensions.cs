@@ -1,3 +1,4 @@
+using Alarming.Storage.Changes;
 using Alarming.Storage.Notifications;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.Evaluation;
@@ -27,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMessageQueue, MessageQueue>();
         services.AddSingleton<IRawQueueSender, RawQueueSender>();
         services.AddSingleton<IActionOutcomeStore, ActionOutcomeStore>();
+        services.AddSingleton<IChangeStore, ChangeStore>();
         return services;
     }
 }

@@ -4,8 +4,11 @@ using Alarming.Core.Evaluation;
 using Alarming.Core.History;
 using Alarming.Core.Python;
 using Alarming.Core.TimeConstraints;
+using Alarming.Core.Usage;
 using Alarming.Functions.Api;
+using Alarming.Functions.Changes;
 using Alarming.Storage.Alarms;
+using Alarming.Storage.Changes;
 using Alarming.Storage.History;
 using Alarming.Storage.Queues;
 using Microsoft.Extensions.Logging;
@@ -14,7 +17,8 @@ using Microsoft.Extensions.Options;
 namespace Alarming.Functions.Evaluation;
 
 /// <summary>Evaluates one alarm as of a tick and applies the decision: the state fields, a
-/// <c>state transition</c> history entry and an <c>alarm-notify</c> message.</summary>
+/// <c>state transition</c> history entry, an <c>alarm-notify</c> message, and a transition's
+/// pending change (its change event and usage counters).</summary>
 /// <remarks>
 /// Idempotent per (alarm, tick): the decision and its pending effects are written in one
 /// conditional update of the alarm row together with the tick; the effects are then done with
@@ -28,7 +32,9 @@ public sealed class AlarmEvaluator(
     IHistoryStore history,
     IMessageQueue queue,
     IEnumerable<IAlarmRuleEvaluator> evaluators,
+    PendingChangeFinisher changes,
     IOptions<HistoryOptions> historyOptions,
+    IOptions<ChangeOptions> changeOptions,
     ILogger<AlarmEvaluator> logger)
 {
     private const int MaxAttempts = 16;
@@ -75,13 +81,19 @@ public sealed class AlarmEvaluator(
                 : alarm;
             var effects = Effects(alarm, updated, result, tick);
             var pending = JsonSerializer.Serialize(effects, EvaluationJson.Options);
-            var (outcome, version) = await alarms.RecordEvaluationAsync(stored, updated, new EvaluationMark(tick, pending), cancellationToken);
+            var change = result.Kind == EvaluationKind.Transition ? Change(alarm, updated, effects, tick) : null;
+            var (outcome, version) = await alarms.RecordEvaluationAsync(stored, updated, new EvaluationMark(tick, pending), change,
+                cancellationToken);
             if (outcome != WriteOutcome.Written)
             {
                 continue;  // changed since read: decide again on the new version
             }
             logger.LogInformation("Alarm {AlarmId}: {Kind} {State} for tick {Tick}", alarm.AlarmId, result.Kind, result.State, tick);
             await FinishPendingAsync(new StoredAlarm(updated, version!, new EvaluationMark(tick, pending)), cancellationToken);
+            if (change is not null)
+            {
+                await changes.TryFinishAsync(change, cancellationToken);
+            }
             return;
         }
         throw new InvalidOperationException($"Alarm {address.Id} kept changing during evaluation; the message will be retried");
@@ -110,6 +122,17 @@ public sealed class AlarmEvaluator(
         return new PendingEffects(change, notification);
     }
 
+    /// <summary>A transition's change event (Aodh's evaluator sends the detail as a JSON string) and
+    /// usage move; its history entry is one of the <see cref="PendingEffects"/>.</summary>
+    private PendingChange Change(Alarm before, Alarm after, PendingEffects effects, DateTimeOffset tick)
+    {
+        List<string> events = changeOptions.Value.Enabled && effects.History is { } entry
+            ? [ChangeEvents.ForChange(EffectIds.For(before.AlarmId, tick, "event"), ChangeEvents.EvaluatorPublisher, entry, detailAsText: true)]
+            : [];
+        return new PendingChange(EffectIds.For(before.AlarmId, tick, "change"), before.AlarmId, before.ProjectId, PythonTimestamp.Truncate(tick),
+            AlarmCounts.Of(before, after, before.ProjectId), null, events);
+    }
+
     /// <summary>Does the pending effects of the recorded tick (again, if a crash interrupted them) and clears them.</summary>
     private async Task FinishPendingAsync(StoredAlarm stored, CancellationToken cancellationToken)
     {
@@ -127,6 +150,6 @@ public sealed class AlarmEvaluator(
             await queue.SendAsync(QueueNames.Notify, notification, cancellationToken);
         }
         // If the alarm changed meanwhile, the next writer keeps the mark; the effects are done either way.
-        await alarms.RecordEvaluationAsync(stored, stored.Alarm, stored.Mark with { Pending = null }, cancellationToken);
+        await alarms.RecordEvaluationAsync(stored, stored.Alarm, stored.Mark with { Pending = null }, null, cancellationToken);
     }
 }

@@ -2,15 +2,19 @@ using Alarming.Core.Actions;
 using Alarming.Functions.Evaluation;
 using Alarming.Storage.Notifications;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Notification;
 
 /// <summary>Runs a notification's actions in list order, each on its own (notification.md §2): one
 /// failing action never stops the others. Finished actions are recorded, so a redelivery runs only
 /// what is left; when an action is left to retry, the whole message is failed back to the queue
-/// (and ends in <c>alarm-notify-poison</c> after <c>maxDequeueCount</c>).</summary>
+/// (and ends in <c>alarm-notify-poison</c> after <c>maxDequeueCount</c>). A worker claims the
+/// notification while at it, so a duplicate copy of the message (the queue and the evaluator's
+/// crash recovery are at-least-once) does not call the receivers a second time meanwhile.</summary>
 public sealed class AlarmNotifier(
-    IEnumerable<IActionNotifier> notifiers, IActionOutcomeStore outcomes, TimeProvider time, ILogger<AlarmNotifier> logger)
+    IEnumerable<IActionNotifier> notifiers, IActionOutcomeStore outcomes, IOptions<NotifierOptions> options, TimeProvider time,
+    ILogger<AlarmNotifier> logger)
 {
     private readonly Dictionary<string, IActionNotifier> byScheme =
         notifiers.SelectMany(n => n.Schemes.Select(s => (s, n))).ToDictionary(p => p.s, p => p.n);
@@ -22,6 +26,26 @@ public sealed class AlarmNotifier(
             logger.LogError("Notification {NotificationId} for alarm {AlarmId} has no actions; dropped", message.NotificationId, message.AlarmId);
             return;
         }
+        var now = time.GetUtcNow();
+        // Long enough for every action to time out, redirects aside; a claim lapses only when its worker died.
+        var until = now.AddSeconds(options.Value.RestTimeoutSeconds * (message.Actions.Count + 1) + 60);
+        if (!await outcomes.TryClaimAsync(message.NotificationId, now, until, cancellationToken))
+        {
+            logger.LogInformation("Notification {NotificationId} is being delivered by another worker; this copy is dropped", message.NotificationId);
+            return;
+        }
+        try
+        {
+            await RunActionsAsync(message, cancellationToken);
+        }
+        finally
+        {
+            await outcomes.ReleaseAsync(message.NotificationId, CancellationToken.None);
+        }
+    }
+
+    private async Task RunActionsAsync(NotifyAlarmMessage message, CancellationToken cancellationToken)
+    {
         var finished = (await outcomes.ListAsync(message.NotificationId, cancellationToken)).Select(o => o.Index).ToHashSet();
         var left = new List<string>();
         for (var index = 0; index < message.Actions.Count; index++)

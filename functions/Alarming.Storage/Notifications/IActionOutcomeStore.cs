@@ -8,4 +8,10 @@ public interface IActionOutcomeStore
     Task<IReadOnlyList<ActionOutcome>> ListAsync(string notificationId, CancellationToken cancellationToken);
 
     Task RecordAsync(string notificationId, ActionOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>Claims the notification for one worker until <paramref name="until"/>; false while
+    /// another worker's claim runs (a duplicate copy of the message is being handled there).</summary>
+    Task<bool> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+
+    Task ReleaseAsync(string notificationId, CancellationToken cancellationToken);
 }

@@ -20,6 +20,7 @@ public sealed class TableClientFactory
         Ticks = service.GetTableClient(options.Value.TicksTable);
         ResourceTypes = service.GetTableClient(options.Value.ResourceTypesTable);
         Notifications = service.GetTableClient(options.Value.NotificationsTable);
+        UsageProjects = service.GetTableClient(options.Value.UsageProjectsTable);
     }
 
     public TableClient Alarms { get; }
@@ -33,10 +34,11 @@ public sealed class TableClientFactory
     public TableClient Ticks { get; }
     public TableClient ResourceTypes { get; }
     public TableClient Notifications { get; }
+    public TableClient UsageProjects { get; }
 
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks, ResourceTypes, Notifications })
+        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks, ResourceTypes, Notifications, UsageProjects })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -41,10 +41,10 @@ public class AlarmingHostFixture : IAsyncLifetime
         return tick;
     }
 
-    /// <summary>Waits until no trigger invocation runs and the evaluation queue is empty.</summary>
-    public async Task WaitForIdleAsync()
+    /// <summary>Waits until no trigger invocation runs and the queue (the evaluation queue unless named) is empty.</summary>
+    public async Task WaitForIdleAsync(string queueName = QueueNames.Evaluate)
     {
-        var queue = new QueueClient(Storage, QueueNames.Evaluate);
+        var queue = new QueueClient(Storage, queueName);
         var quietChecks = 0;
         await Eventually.TrueAsync(async () =>
         {
@@ -61,13 +61,16 @@ public class AlarmingHostFixture : IAsyncLifetime
     public static string ProjectDirectory { get; } =
         Alarming.Functions.Host.Settings.ProjectDirectory.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
 
+    /// <summary>The host's clock: the fake <see cref="Time"/> unless a fixture needs the real one.</summary>
+    protected virtual TimeProvider Clock => Time;
+
     /// <summary>Settings a derived fixture adds (quotas, CORS origins...).</summary>
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
     public virtual async Task InitializeAsync()
     {
         azurite = await AzuriteProcess.StartOnFreePortsAsync(ProjectDirectory);
-        (app, BaseAddress) = await StartHostAsync(azurite.ConnectionString, Time, ExtraSettings);
+        (app, BaseAddress) = await StartHostAsync(azurite.ConnectionString, Clock, ExtraSettings);
     }
 
     /// <summary>Starts the local host in-process on a free port against <paramref name="storage"/>.</summary>

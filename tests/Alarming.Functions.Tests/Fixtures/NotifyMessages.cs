@@ -7,11 +7,23 @@ namespace Alarming.Functions.Tests.Fixtures;
 /// that need no evaluation in front.</summary>
 public static class NotifyMessages
 {
-    public static async Task<string> SendAsync(AlarmingHostFixture host, params string[] actions)
+    public static Task<string> SendAsync(AlarmingHostFixture host, params string[] actions) => SendCopiesAsync(host, 1, actions);
+
+    /// <summary>The same message <paramref name="copies"/> times, as an at-least-once producer may send it.</summary>
+    public static async Task<string> SendCopiesAsync(AlarmingHostFixture host, int copies, params string[] actions)
     {
         var id = Guid.NewGuid().ToString();
-        await new QueueProbe(host.Storage, QueueNames.Notify).SendJsonAsync(new JsonObject
+        var message = Message(host, id, actions);
+        var queue = new QueueProbe(host.Storage, QueueNames.Notify);
+        for (var i = 0; i < copies; i++)
         {
+            await queue.SendJsonAsync(message.DeepClone());
+        }
+        return id;
+    }
+
+    private static JsonObject Message(AlarmingHostFixture host, string id, string[] actions) => new()
+    {
             ["notificationId"] = id,
             ["alarmId"] = Guid.NewGuid().ToString(),
             ["alarmName"] = "cpu-high",
@@ -25,7 +37,5 @@ public static class NotifyMessages
             ["actions"] = new JsonArray(actions.Select(a => (JsonNode?)a).ToArray()),
             ["tick"] = host.Time.GetUtcNow().ToString("O"),
             ["v"] = 1,
-        });
-        return id;
-    }
+    };
 }

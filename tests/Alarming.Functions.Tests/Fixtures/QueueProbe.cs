@@ -18,6 +18,26 @@ public sealed class QueueProbe(string connectionString, string queueName)
         return messages.Select(m => JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(m.MessageText)))!).ToList();
     }
 
+    /// <summary>Takes every message now on the queue (the queue is left empty).</summary>
+    public async Task<IReadOnlyList<JsonNode>> TakeAllAsync()
+    {
+        await queue.CreateIfNotExistsAsync();
+        var taken = new List<JsonNode>();
+        while (true)
+        {
+            var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
+            if (batch.Length == 0)
+            {
+                return taken;
+            }
+            foreach (var message in batch)
+            {
+                taken.Add(JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText)))!);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+    }
+
     public async Task SendRawAsync(string text)
     {
         await queue.CreateIfNotExistsAsync();

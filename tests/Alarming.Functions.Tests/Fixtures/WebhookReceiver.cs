@@ -12,7 +12,7 @@ public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictio
 
 /// <summary>A real HTTP receiver on loopback (Kestrel, free port) that records every request.
 /// Paths choose the answer: <c>/status/{code}</c>, <c>/fail-first/{n}</c> (500 n times, then
-/// 200), <c>/silent</c> (never answers), <c>/redirect/{code}?to=URL</c>; anything else is 200.
+/// 200), <c>/slow/{ms}</c> (200 after a delay), <c>/silent</c> (never answers), <c>/redirect/{code}?to=URL</c>; anything else is 200.
 /// More segments may follow, to give each test its own path (calls are counted per path).</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -67,6 +67,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             status = int.Parse(redirect);
             context.Response.Headers.Location = context.Request.Query["to"].ToString();
+        }
+        else if (segments is ["slow", var milliseconds, ..])
+        {
+            await Task.Delay(int.Parse(milliseconds));
         }
         else if (segments is ["silent", ..])
         {

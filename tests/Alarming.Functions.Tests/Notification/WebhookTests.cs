@@ -79,6 +79,16 @@ public sealed class WebhookTests(NotifyingHostFixture host) : IClassFixture<Noti
     }
 
     [Fact]
+    public async Task DuplicateCopiesOfOneNotification_CallTheReceiverOnce()
+    {
+        var path = $"/slow/500/{Guid.NewGuid():N}";
+        var notificationId = await NotifyMessages.SendCopiesAsync(host, 3, Receiver.Url(path));
+        await Eventually.TrueAsync(async () => (await OutcomesAsync(notificationId)).Count == 1, "the delivery");
+        await host.WaitForIdleAsync(QueueNames.Notify);
+        Assert.Single(Receiver.To(path));
+    }
+
+    [Fact]
     public async Task ThreeActions_TheMiddleFailing_TheOthersRunOnce_AndTheMessageEndsInPoison()
     {
         var unique = Guid.NewGuid().ToString("N");

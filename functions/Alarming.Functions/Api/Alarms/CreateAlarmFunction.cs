@@ -2,6 +2,7 @@ using Alarming.Core.Alarms;
 using Alarming.Core.Rules;
 using Alarming.Core.Validation;
 using Alarming.Functions.Api.Quotas;
+using Alarming.Functions.Changes;
 using Alarming.Storage.Alarms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +11,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alarming.Functions.Api.Alarms;
 
 /// <summary><c>POST /v2/alarms</c>: validate (api.md §3.10), check ownership and quota, then
-/// create the alarm and claim its name in one transaction (409 when the name is taken).</summary>
+/// create the alarm, claim its name and record the pending change in one transaction (409 when
+/// the name is taken), then finish the change.</summary>
 public sealed class CreateAlarmFunction(
-    ApiRequest api, AlarmBodyParser parser, AlarmQuota quota, IAlarmStore alarms, AlarmHistoryRecorder history, TimeProvider time)
+    ApiRequest api, AlarmBodyParser parser, AlarmQuota quota, IAlarmStore alarms, ApiChanges changes,
+    PendingChangeFinisher finisher, TimeProvider time)
 {
     public const string Name = "CreateAlarm";
 
@@ -41,11 +44,12 @@ public sealed class CreateAlarmFunction(
         {
             return AodhResults.Error(overQuota);
         }
-        if (await alarms.CreateAsync(alarm, cancellationToken) == WriteOutcome.NameTaken)
+        var change = changes.Creation(alarm, caller, draft.EvaluateTimestamp.Present);
+        if (await alarms.CreateAsync(alarm, change, cancellationToken) == WriteOutcome.NameTaken)
         {
             return AodhResults.Error(ApiError.Conflict($"Alarm with name='{alarm.Name}' exists"));
         }
-        await history.CreationAsync(alarm, caller, draft.EvaluateTimestamp.Present, cancellationToken);
+        await finisher.TryFinishAsync(change, cancellationToken);
         request.HttpContext.Response.Headers.Location = $"{request.Scheme}://{request.Host}/{AlarmRoutes.Alarms}/{alarm.AlarmId}";
         return AodhResults.Json(AlarmBody.From(alarm), 201);
     });

@@ -1,4 +1,4 @@
-using Alarming.Core.Validation;
+using Alarming.Functions.Changes;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.History;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +8,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alarming.Functions.Api.Alarms;
 
 /// <summary><c>DELETE /v2/alarms/{id}</c>: the alarm and its whole history (api.md §5).</summary>
-public sealed class DeleteAlarmFunction(ApiRequest api, IAlarmStore alarms, IHistoryStore history)
+public sealed class DeleteAlarmFunction(ApiRequest api, IAlarmStore alarms, IHistoryStore history, ApiChanges changes,
+    PendingChangeFinisher finisher)
 {
     public const string Name = "DeleteAlarm";
 
@@ -19,11 +20,13 @@ public sealed class DeleteAlarmFunction(ApiRequest api, IAlarmStore alarms, IHis
     {
         return await ConflictRetry.RunAsync(alarms, alarmId, caller, async stored =>
         {
-            if (await alarms.DeleteAsync(stored, cancellationToken) != WriteOutcome.Written)
+            var change = changes.Deletion(stored.Alarm, caller);
+            if (await alarms.DeleteAsync(stored, change, cancellationToken) != WriteOutcome.Written)
             {
                 return null;
             }
             await history.DeleteAlarmHistoryAsync(stored.Alarm.AlarmId, cancellationToken);
+            await finisher.TryFinishAsync(change, cancellationToken);
             return AodhResults.NoContent();
         }, cancellationToken);
     });

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Alarming.Core.Alarms;
 using Alarming.Core.Python;
 using Alarming.Core.Validation;
+using Alarming.Functions.Changes;
 using Alarming.Storage.Alarms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ namespace Alarming.Functions.Api.Alarms;
 
 /// <summary><c>PUT /v2/alarms/{id}/state</c>: sets the state, moving its timestamp even when it
 /// does not change, and records a state transition every time (api.md §5). Runs no actions.</summary>
-public sealed class SetAlarmStateFunction(ApiRequest api, IAlarmStore alarms, AlarmHistoryRecorder history, TimeProvider time)
+public sealed class SetAlarmStateFunction(ApiRequest api, IAlarmStore alarms, ApiChanges changes,
+    PendingChangeFinisher finisher, TimeProvider time)
 {
     public const string Name = "SetAlarmState";
 
@@ -34,11 +36,12 @@ public sealed class SetAlarmStateFunction(ApiRequest api, IAlarmStore alarms, Al
         return await ConflictRetry.RunAsync(alarms, alarmId, caller, async stored =>
         {
             var updated = AlarmFactory.SetState(stored.Alarm, state, PythonTimestamp.Truncate(time.GetUtcNow()));
-            if (await alarms.ReplaceAsync(stored, updated, cancellationToken) != WriteOutcome.Written)
+            var change = changes.StateSet(stored.Alarm, updated, caller);
+            if (await alarms.ReplaceAsync(stored, updated, change, cancellationToken) != WriteOutcome.Written)
             {
                 return null;
             }
-            await history.StateSetAsync(updated, caller, cancellationToken);
+            await finisher.TryFinishAsync(change, cancellationToken);
             return AodhResults.Json(JsonValue.Create(state));
         }, cancellationToken);
     });

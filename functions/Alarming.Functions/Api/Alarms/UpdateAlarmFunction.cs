@@ -1,8 +1,8 @@
 using Alarming.Core.Alarms;
-using Alarming.Core.History;
 using Alarming.Core.Python;
 using Alarming.Core.Rules;
 using Alarming.Core.Validation;
+using Alarming.Functions.Changes;
 using Alarming.Storage.Alarms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,8 @@ namespace Alarming.Functions.Api.Alarms;
 /// <remarks>The write is conditional on the version read; a lost race re-reads and re-applies
 /// the body to the newer alarm, so the history diff is always against the alarm replaced.</remarks>
 public sealed class UpdateAlarmFunction(
-    ApiRequest api, AlarmBodyParser parser, IAlarmStore alarms, AlarmHistoryRecorder history, TimeProvider time)
+    ApiRequest api, AlarmBodyParser parser, IAlarmStore alarms, ApiChanges changes, PendingChangeFinisher finisher,
+    TimeProvider time)
 {
     public const string Name = "UpdateAlarm";
 
@@ -36,14 +37,15 @@ public sealed class UpdateAlarmFunction(
         return await ConflictRetry.RunAsync(alarms, alarmId, caller, async stored =>
         {
             var updated = AlarmFactory.Replace(stored.Alarm, parsed.Draft!, caller, PythonTimestamp.Truncate(time.GetUtcNow()));
-            switch (await alarms.ReplaceAsync(stored, updated, cancellationToken))
+            var change = changes.Update(stored.Alarm, updated, caller);
+            switch (await alarms.ReplaceAsync(stored, updated, change, cancellationToken))
             {
                 case WriteOutcome.NameTaken:
                     return AodhResults.Error(ApiError.Conflict($"Alarm with name='{updated.Name}' exists"));
                 case WriteOutcome.Written:
-                    if (AlarmChangeDetail.RuleChange(stored.Alarm, updated) is { } detail)
+                    if (change is not null)
                     {
-                        await history.RuleChangeAsync(updated, detail, stored.Alarm.Severity != updated.Severity, caller, cancellationToken);
+                        await finisher.TryFinishAsync(change, cancellationToken);
                     }
                     return AodhResults.Json(AlarmBody.From(updated));
                 default:
