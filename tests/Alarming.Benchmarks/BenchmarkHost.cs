@@ -21,22 +21,34 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     public HttpClient Http { get; }
     public string Storage => Azurite.ConnectionString;
 
-    public static async Task<BenchmarkHost> StartAsync(TimeProvider? time = null)
+    /// <param name="settings">Settings over the defaults (host.json overrides, notifier options...).</param>
+    /// <param name="beforeHost">Runs against the fresh Azurite before the host starts (to fill a queue, say).</param>
+    public static async Task<BenchmarkHost> StartAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Func<string, Task>? beforeHost = null)
     {
         var projectDirectory = ProjectDirectory.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
         var azurite = await AzuriteProcess.StartOnFreePortsAsync(projectDirectory);
+        if (beforeHost is not null)
+        {
+            await beforeHost(azurite.ConnectionString);
+        }
         var port = AzuriteProcess.FreePort();
+        var all = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+            // Poll the queues as a busy Function App does, so idle polling does not pad the figures.
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
         var app = await LocalFunctionsHost.BuildAsync(new LocalHostOptions
         {
             ProjectDirectory = projectDirectory,
             Port = port,
-            Settings = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Logging:LogLevel:Default"] = "Warning",
-                // Poll the queues as a busy Function App does, so idle polling does not pad the figures.
-                ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
-            },
+            Settings = all,
             Time = time,
         });
         await app.StartAsync();

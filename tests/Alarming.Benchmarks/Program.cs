@@ -1,6 +1,6 @@
 using Alarming.Benchmarks;
 
-// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation]   (no argument: both)
+// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation|notification]   (no argument: all)
 var which = args.FirstOrDefault() ?? "all";
 if (which is "api" or "all")
 {
@@ -10,9 +10,13 @@ if (which is "evaluation" or "all")
 {
     await EvaluationBenchmark.RunAsync();
 }
-if (which is not ("api" or "evaluation" or "all"))
+if (which is "notification" or "all")
 {
-    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation]");
+    await NotificationBenchmark.RunAsync();
+}
+if (which is not ("api" or "evaluation" or "notification" or "all"))
+{
+    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation|notification]");
     return 2;
 }
 return 0;

@@ -11,6 +11,9 @@ namespace Alarming.Functions.Changes;
 public sealed class PendingChangeFinisher(IHistoryStore history, IRawQueueSender queues, IChangeStore changes,
     IOptions<ChangeOptions> options, ILogger<PendingChangeFinisher> logger)
 {
+    /// <summary>A queue message holds 64 KiB, base64 (as queue triggers read it) 48 KiB of text.</summary>
+    private const int MaxEventBytes = 48 * 1024;
+
     public async Task FinishAsync(PendingChange change, CancellationToken cancellationToken)
     {
         if (change.History is { } entry)
@@ -21,6 +24,13 @@ public sealed class PendingChangeFinisher(IHistoryStore history, IRawQueueSender
         {
             foreach (var message in change.Events)
             {
+                if (System.Text.Encoding.UTF8.GetByteCount(message) > MaxEventBytes)
+                {
+                    // Retrying cannot make it fit; dropping it keeps the change's other effects and later changes going.
+                    logger.LogError("A change event of alarm {AlarmId} ({Bytes} bytes) is too large for a queue message; dropped",
+                        change.AlarmId, System.Text.Encoding.UTF8.GetByteCount(message));
+                    continue;
+                }
                 await queues.SendAsync(options.Value.Queue, message, cancellationToken);
             }
         }

@@ -27,9 +27,10 @@ public sealed class AlarmNotifier(
             return;
         }
         var now = time.GetUtcNow();
-        // Long enough for every action to time out, redirects aside; a claim lapses only when its worker died.
-        var until = now.AddSeconds(options.Value.RestTimeoutSeconds * (message.Actions.Count + 1) + 60);
-        if (!await outcomes.TryClaimAsync(message.NotificationId, now, until, cancellationToken))
+        // Long enough for every attempt of every action to time out; a claim lapses only when its worker died.
+        var attempts = (options.Value.RestMaxRetries + 1) * (message.Actions.Count + 1);
+        var until = now.AddSeconds(options.Value.RestTimeoutSeconds * attempts + 60);
+        if (await outcomes.TryClaimAsync(message.NotificationId, now, until, cancellationToken) is not { } claim)
         {
             logger.LogInformation("Notification {NotificationId} is being delivered by another worker; this copy is dropped", message.NotificationId);
             return;
@@ -40,7 +41,7 @@ public sealed class AlarmNotifier(
         }
         finally
         {
-            await outcomes.ReleaseAsync(message.NotificationId, CancellationToken.None);
+            await outcomes.ReleaseAsync(message.NotificationId, claim, CancellationToken.None);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Alarming.Core.History;
 using Alarming.Core.Usage;
@@ -13,10 +14,13 @@ internal static class PendingChangeRow
 {
     public const string Prefix = "pending:";
 
-    /// <remarks>A string column holds at most 32K characters; an event carrying a large alarm is split.</remarks>
+    /// <remarks>A string column holds at most 32K characters; the effects of a large alarm are split.</remarks>
     private const int ChunkLength = 30_000;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <remarks>Relaxed escaping: the default writes every quote of the rendered events as six characters.</remarks>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private sealed record Effects(AlarmChange? History, IReadOnlyList<string> Events);
 
     public static string RowKey(string id) => Prefix + TableKey.Encode(id);
 
@@ -32,23 +36,22 @@ internal static class PendingChangeRow
             ["Alarm"] = change.Usage.Alarm,
             ["Ok"] = change.Usage.Ok,
             ["InsufficientData"] = change.Usage.InsufficientData,
-            ["History"] = change.History is null ? null : JsonSerializer.Serialize(change.History, Json),
         };
-        var effects = JsonSerializer.Serialize(change.Events, Json);
+        var effects = JsonSerializer.Serialize(new Effects(change.History, change.Events), Json);
         var chunks = effects.Chunk(ChunkLength).Select(c => new string(c)).ToList();
-        entity["EventChunks"] = chunks.Count;
+        entity["EffectChunks"] = chunks.Count;
         for (var i = 0; i < chunks.Count; i++)
         {
-            entity["Events" + i.ToString(CultureInfo.InvariantCulture)] = chunks[i];
+            entity["Effects" + i.ToString(CultureInfo.InvariantCulture)] = chunks[i];
         }
         return entity;
     }
 
     public static PendingChange ToChange(TableEntity entity)
     {
-        var chunks = entity.GetInt32("EventChunks") ?? 0;
-        var events = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString("Events" + i.ToString(CultureInfo.InvariantCulture))));
-        var history = entity.GetString("History");
+        var chunks = entity.GetInt32("EffectChunks") ?? 0;
+        var effects = JsonSerializer.Deserialize<Effects>(
+            string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString("Effects" + i.ToString(CultureInfo.InvariantCulture)))), Json)!;
         return new PendingChange(
             entity.GetString("ChangeId"),
             entity.GetString("AlarmId"),
@@ -56,7 +59,7 @@ internal static class PendingChangeRow
             entity.GetDateTimeOffset("CreatedAt") ?? default,
             new AlarmCounts(entity.GetInt32("Total") ?? 0, entity.GetInt32("Alarm") ?? 0, entity.GetInt32("Ok") ?? 0,
                 entity.GetInt32("InsufficientData") ?? 0),
-            history is null ? null : JsonSerializer.Deserialize<AlarmChange>(history, Json),
-            events.Length == 0 ? [] : JsonSerializer.Deserialize<List<string>>(events, Json)!);
+            effects.History,
+            effects.Events);
     }
 }

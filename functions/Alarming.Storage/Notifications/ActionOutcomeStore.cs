@@ -34,13 +34,12 @@ internal sealed class ActionOutcomeStore(TableClientFactory tables) : IActionOut
             ["At"] = outcome.At,
         }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task<bool> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<string?> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var claim = new TableEntity(TableKey.Encode(notificationId), ClaimRow) { ["Until"] = until };
         try
         {
-            await tables.Notifications.AddEntityAsync(claim, cancellationToken);
-            return true;
+            return (await tables.Notifications.AddEntityAsync(claim, cancellationToken)).Headers.ETag?.ToString() ?? ETag.All.ToString();
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -48,27 +47,31 @@ internal sealed class ActionOutcomeStore(TableClientFactory tables) : IActionOut
         var held = await tables.Notifications.GetEntityIfExistsAsync<TableEntity>(claim.PartitionKey, ClaimRow, cancellationToken: cancellationToken);
         if (held.HasValue && held.Value!.GetDateTimeOffset("Until") > now)
         {
-            return false;
+            return null;
         }
         try
         {
             // The holder's claim lapsed (it died) or was released just now: take over, unless a third worker is faster.
-            if (held.HasValue)
-            {
-                await tables.Notifications.UpdateEntityAsync(claim, held.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-            else
-            {
-                await tables.Notifications.AddEntityAsync(claim, cancellationToken);
-            }
-            return true;
+            var taken = held.HasValue
+                ? await tables.Notifications.UpdateEntityAsync(claim, held.Value!.ETag, TableUpdateMode.Replace, cancellationToken)
+                : await tables.Notifications.AddEntityAsync(claim, cancellationToken);
+            return taken.Headers.ETag?.ToString() ?? ETag.All.ToString();
         }
         catch (RequestFailedException e) when (e.Status is 412 or 409 or 404)
         {
-            return false;
+            return null;
         }
     }
 
-    public Task ReleaseAsync(string notificationId, CancellationToken cancellationToken) =>
-        tables.Notifications.DeleteEntityAsync(TableKey.Encode(notificationId), ClaimRow, cancellationToken: cancellationToken);
+    public async Task ReleaseAsync(string notificationId, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Notifications.DeleteEntityAsync(TableKey.Encode(notificationId), ClaimRow, new ETag(version), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Another worker took the lapsed claim over; it is theirs to release.
+        }
+    }
 }

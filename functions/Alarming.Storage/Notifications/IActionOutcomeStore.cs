@@ -9,9 +9,11 @@ public interface IActionOutcomeStore
 
     Task RecordAsync(string notificationId, ActionOutcome outcome, CancellationToken cancellationToken);
 
-    /// <summary>Claims the notification for one worker until <paramref name="until"/>; false while
-    /// another worker's claim runs (a duplicate copy of the message is being handled there).</summary>
-    Task<bool> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>Claims the notification for one worker until <paramref name="until"/> and returns the
+    /// claim's version; null while another worker's claim runs (a duplicate copy of the message is
+    /// being handled there).</summary>
+    Task<string?> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
 
-    Task ReleaseAsync(string notificationId, CancellationToken cancellationToken);
+    /// <summary>Ends the claim of that version; one taken over meanwhile stays.</summary>
+    Task ReleaseAsync(string notificationId, string version, CancellationToken cancellationToken);
 }
