@@ -48,7 +48,9 @@ public static class AlarmingServiceCollectionExtensions
         services.AddSingleton<IAlarmRuleEvaluator, CompositeAlarmEvaluator>();
         services.AddSingleton<AlarmEvaluator>();
         services.AddSingleton<EvaluationFanOut>();
-        services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Also under Alarming: as the notification issue names it (Alarming__Notifier__AllowedNetworks); that one wins.
+        services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.SectionName)
+            .BindConfiguration("Alarming:" + NotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddWebhookClients();
         services.AddSingleton<IActionNotifier, WebhookNotifier>();
         services.AddSingleton<IActionNotifier, LogNotifier>();

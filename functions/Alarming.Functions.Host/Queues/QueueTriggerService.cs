@@ -51,8 +51,9 @@ public sealed class QueueTriggerService(
             {
                 messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, ReceiveVisibility, stoppingToken)).Value;
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (e is RequestFailedException or AggregateException)
             {
+                // Storage unreachable (the SDK's retries exhausted): keep polling, as the Functions host does.
                 logger.LogWarning(e, "Receiving from {Queue} failed", function.QueueName);
                 messages = [];
             }

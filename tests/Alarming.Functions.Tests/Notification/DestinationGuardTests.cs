@@ -10,7 +10,7 @@ public sealed class GuardedNotifierFixture : NotifyingHostFixture
 {
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>(base.ExtraSettings)
     {
-        ["Notifier:AllowedNetworks"] = "",
+        ["Alarming:Notifier:AllowedNetworks"] = "",   // the name for it, which wins over the sample's Notifier__AllowedNetworks
     };
 }
 
