@@ -10,8 +10,10 @@ namespace Alarming.Core.Evaluation;
 /// <param name="Outside">How many kept values hold against the threshold.</param>
 /// <param name="MostRecent">The last kept (or, when insufficient, fetched) value.</param>
 /// <param name="UnknownReason">Why the data is insufficient.</param>
+/// <param name="Integral">The values are counts, printed as integers (the legacy rule's <c>count</c> statistic).</param>
 public sealed record LeafOutcome(
-    string? State, string? Trend, IReadOnlyList<double> Values, int Outside, double? MostRecent, string? UnknownReason)
+    string? State, string? Trend, IReadOnlyList<double> Values, int Outside, double? MostRecent, string? UnknownReason,
+    bool Integral = false)
 {
     public bool IsUnknown => State == AlarmStates.InsufficientData;
 }

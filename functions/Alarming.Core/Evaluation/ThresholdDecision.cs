@@ -14,13 +14,13 @@ public static class ThresholdDecision
             if (current != AlarmStates.InsufficientData)
             {
                 return EvaluationResult.Transition(AlarmStates.InsufficientData, leaf.UnknownReason!,
-                    Data("unknown", rule.EvaluationPeriods, leaf.MostRecent));
+                    Data("unknown", rule.EvaluationPeriods, leaf.MostRecent, leaf.Integral));
             }
             // U2: a quirk kept for parity ("0 samples outside", Python's None).
             return repeatActions
                 ? EvaluationResult.Remaining(AlarmStates.InsufficientData,
-                    $"Remaining as insufficient data due to 0 samples outside threshold, most recent: {Format(leaf.MostRecent)}",
-                    Data("outside", 0, leaf.MostRecent))
+                    $"Remaining as insufficient data due to 0 samples outside threshold, most recent: {Format(leaf.MostRecent, leaf.Integral)}",
+                    Data("outside", 0, leaf.MostRecent, leaf.Integral))
                 : EvaluationResult.Nothing;
         }
         if (leaf.State is { } outcome)
@@ -43,17 +43,18 @@ public static class ThresholdDecision
     {
         var (disposition, count) = state == AlarmStates.Alarm ? ("outside", leaf.Outside) : ("inside", leaf.Values.Count - leaf.Outside);
         var verb = kind == EvaluationKind.Transition ? "Transition to" : "Remaining as";
-        var reason = $"{verb} {state} due to {count} samples {disposition} threshold, most recent: {Format(leaf.MostRecent)}";
-        return new EvaluationResult(kind, state, reason, Data(disposition, count, leaf.MostRecent));
+        var reason = $"{verb} {state} due to {count} samples {disposition} threshold, most recent: {Format(leaf.MostRecent, leaf.Integral)}";
+        return new EvaluationResult(kind, state, reason, Data(disposition, count, leaf.MostRecent, leaf.Integral));
     }
 
-    public static JsonObject Data(string disposition, int count, double? mostRecent) => new()
+    public static JsonObject Data(string disposition, int count, double? mostRecent, bool integral = false) => new()
     {
         ["type"] = "threshold",
         ["disposition"] = disposition,
         ["count"] = count,
-        ["most_recent"] = mostRecent is { } v ? JsonNumbers.Float(v) : null,
+        ["most_recent"] = mostRecent is { } v ? (integral ? JsonValue.Create((long)v) : JsonNumbers.Float(v)) : null,
     };
 
-    private static string Format(double? value) => value is { } v ? PythonFloat.Format(v) : "None";
+    private static string Format(double? value, bool integral) =>
+        value is { } v ? (integral ? ((long)v).ToString(System.Globalization.CultureInfo.InvariantCulture) : PythonFloat.Format(v)) : "None";
 }

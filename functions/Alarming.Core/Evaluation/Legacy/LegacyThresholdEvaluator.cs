@@ -1,0 +1,31 @@
+using Alarming.Core.Alarms;
+
+namespace Alarming.Core.Evaluation.Legacy;
+
+/// <summary>Turns a legacy rule's measures into a <see cref="LeafOutcome"/> (legacy-threshold.md §3.3–3.5);
+/// <see cref="ThresholdDecision"/> then decides as for the other threshold rules.</summary>
+public static class LegacyThresholdEvaluator
+{
+    public static LeafOutcome Evaluate(LegacyThresholdRule rule, IEnumerable<(DateTimeOffset At, double Value)> measures,
+        DateTimeOffset now, TimeSpan ingestionLag)
+    {
+        var statistics = PeriodStatistics.Of(measures, rule.WindowStart(now, ingestionLag), now, rule.Period);
+        if (rule.ExcludeOutliers)
+        {
+            statistics = PeriodStatistics.WithoutOutliers(statistics);
+        }
+        var kept = statistics.TakeLast(rule.EvaluationPeriods).Select(s => s.Value(rule.Statistic)).ToList();
+        var integral = rule.Statistic == "count";
+        if (kept.Count < rule.EvaluationPeriods)
+        {
+            // The one insufficient-data text of this rule, whatever the cause (§3.5).
+            return new LeafOutcome(AlarmStates.InsufficientData, null, [], 0, kept.Count > 0 ? kept[^1] : null,
+                $"{rule.EvaluationPeriods} datapoints are unknown", integral);
+        }
+        var comparison = rule.Comparison;
+        var outside = kept.Count(comparison.Holds);
+        var state = outside == kept.Count ? AlarmStates.Alarm : outside == 0 ? AlarmStates.Ok : null;
+        var trend = state is null ? (comparison.Holds(kept[^1]) ? AlarmStates.Alarm : AlarmStates.Ok) : null;
+        return new LeafOutcome(state, trend, kept, outside, kept[^1], null, integral);
+    }
+}
