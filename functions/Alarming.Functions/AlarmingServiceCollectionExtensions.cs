@@ -45,6 +45,8 @@ public static class AlarmingServiceCollectionExtensions
         services.AddSingleton<MetricLookup>();
         services.AddSingleton<IMetricSource, BuiltInMetricSource>();
         services.AddSingleton<IAlarmRuleEvaluator, ThresholdEvaluator>();
+        services.AddSingleton<CeilometerThresholdEvaluator>();
+        services.AddSingleton<IAlarmRuleEvaluator>(provider => provider.GetRequiredService<CeilometerThresholdEvaluator>());
         services.AddSingleton<IAlarmRuleEvaluator, CompositeAlarmEvaluator>();
         services.AddSingleton<AlarmEvaluator>();
         services.AddSingleton<EvaluationFanOut>();

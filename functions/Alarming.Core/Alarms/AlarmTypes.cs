@@ -11,6 +11,9 @@ public static class AlarmTypes
     public const string LoadBalancerMemberHealth = "loadbalancer_member_health";
     public const string Prometheus = "prometheus";
 
+    /// <summary>Ceilometer's statistics rule, removed from Aodh and brought back (legacy-threshold.md).</summary>
+    public const string Threshold = "threshold";
+
     /// <summary>Zed's types; <c>prometheus</c> is added only when its feature flag is on.</summary>
     public static readonly IReadOnlyList<string> Zed =
     [
@@ -18,7 +21,7 @@ public static class AlarmTypes
         LoadBalancerMemberHealth,
     ];
 
-    /// <summary>The rule types a composite leaf may have.</summary>
+    /// <summary>The Gnocchi threshold rule types.</summary>
     public static readonly IReadOnlyList<string> GnocchiThresholds =
         [GnocchiAggregationByMetrics, GnocchiAggregationByResources, GnocchiResources];
 

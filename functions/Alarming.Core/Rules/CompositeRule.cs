@@ -7,7 +7,9 @@ namespace Alarming.Core.Rules;
 
 /// <summary>An and/or tree of threshold rules, nested at will (api.md §3.4).</summary>
 /// <remarks>Leaves are parsed like top-level rules but get none of their whole-alarm checks
-/// (no aggregation-method check, no query scoping), as in Aodh.</remarks>
+/// (no aggregation-method check, no query scoping), as in Aodh; except legacy <c>threshold</c>
+/// leaves, whose query is checked and scoped as a top-level one (legacy-threshold.md §2.8
+/// [deviation]: otherwise a leaf could read another project's measures).</remarks>
 internal sealed class CompositeRule(IReadOnlyDictionary<string, IRuleDefinition> leafRules) : IRuleDefinition
 {
     public const string Argument = "data.composite_rule";
@@ -89,6 +91,14 @@ internal sealed class CompositeRule(IReadOnlyDictionary<string, IRuleDefinition>
 
     public void Validate(JsonObject rule, RuleValidationContext context)
     {
+        foreach (var child in rule.Where(p => p.Key is "and" or "or").SelectMany(p => p.Value!.AsArray()))
+        {
+            Validate(child!.AsObject(), context);
+        }
+        if (rule["type"] is JsonValue type && type.GetValue<string>() == AlarmTypes.Threshold)
+        {
+            leafRules[AlarmTypes.Threshold].Validate(rule, context);
+        }
     }
 
     private static ApiErrorException Invalid(JsonNode? node) => new(ApiError.BadRequest(

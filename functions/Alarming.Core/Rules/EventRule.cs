@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Alarming.Core.Alarms;
@@ -10,7 +9,6 @@ namespace Alarming.Core.Rules;
 /// <summary>Fires on incoming events of a type (shell wildcard) whose traits match a query.</summary>
 internal sealed partial class EventRule : IRuleDefinition
 {
-    private static readonly IReadOnlyList<string> SupportedTypes = ["integer", "float", "string", "boolean", "datetime"];
     private static readonly IReadOnlyList<string> AllowedTypes = ["", "boolean", "float", "integer", "string"];
 
     public string Type => AlarmTypes.Event;
@@ -35,7 +33,7 @@ internal sealed partial class EventRule : IRuleDefinition
         {
             var value = item["value"]?.GetValue<string>() ?? "";
             var type = item["type"]?.GetValue<string>();
-            CheckConvertible(value, type);
+            QueryValue.CheckConvertible(value, type);
             var field = item["field"]?.GetValue<string>() ?? "";
             if (!FieldPattern().IsMatch(field))
             {
@@ -63,33 +61,6 @@ internal sealed partial class EventRule : IRuleDefinition
             parsed["type"] = type.Value;
         }
         return parsed;
-    }
-
-    /// <summary>Aodh's <c>Query.get_value</c>: the value must convert to the declared type.</summary>
-    private static void CheckConvertible(string value, string? type)
-    {
-        if (string.IsNullOrEmpty(type))
-        {
-            return;
-        }
-        if (!SupportedTypes.Contains(type))
-        {
-            throw new ApiErrorException(ApiError.BadRequest(
-                $"The data type {type} is not supported. The supported data type list is: {PythonRepr.List(SupportedTypes)}"));
-        }
-        var trimmed = value.Trim();
-        var ok = type switch
-        {
-            "integer" => long.TryParse(trimmed.Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-            "float" => double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-            "boolean" => trimmed.ToLowerInvariant() is "1" or "t" or "true" or "on" or "y" or "yes" or "0" or "f" or "false" or "off" or "n" or "no",
-            "datetime" => PythonTimestamp.TryParse(value, out _),
-            _ => true,
-        };
-        if (!ok)
-        {
-            throw new ApiErrorException(ApiError.BadRequest($"Unable to convert the value {value} to the expected data type {type}."));
-        }
     }
 
     private static ApiErrorException Invalid(string reason) => new(ApiError.BadRequest($"Query value or traits invalid: {reason}"));

@@ -13,7 +13,8 @@ internal sealed class RuleDefinitions
             new GnocchiAggregationByResourcesThresholdRule(),
             new GnocchiResourcesThresholdRule(),
         ];
-        IRuleDefinition[] leaves = prometheusEnabled ? [.. thresholds, new PrometheusRule()] : thresholds;
+        var legacy = new CeilometerThresholdRule();
+        IRuleDefinition[] leaves = prometheusEnabled ? [.. thresholds, new PrometheusRule(), legacy] : [.. thresholds, legacy];
         var leafRules = leaves.ToDictionary(r => r.Type);
         IRuleDefinition[] all =
         [
@@ -22,6 +23,7 @@ internal sealed class RuleDefinitions
             .. thresholds,
             new LoadBalancerMemberHealthRule(),
             .. prometheusEnabled ? [new PrometheusRule()] : Array.Empty<IRuleDefinition>(),
+            legacy,
         ];
         ByType = all.ToDictionary(r => r.Type);
         Types = all.Select(r => r.Type).ToList();

@@ -15,7 +15,7 @@ namespace Alarming.Functions.Evaluation;
 public sealed class EvaluationFanOut(
     IAlarmStore alarms, ITickStore ticks, IMessageQueue queue, IOptions<EvaluationOptions> options, ILogger<EvaluationFanOut> logger)
 {
-    private static readonly HashSet<string> PeriodicTypes = [.. AlarmTypes.GnocchiThresholds, AlarmTypes.Composite];
+    private static readonly HashSet<string> PeriodicTypes = [.. AlarmTypes.GnocchiThresholds, AlarmTypes.Threshold, AlarmTypes.Composite];
 
     /// <returns>The number of alarms enqueued, or <c>null</c> when the tick was fanned out before.</returns>
     public async Task<int?> RunAsync(DateTimeOffset tick, CancellationToken cancellationToken)

@@ -21,6 +21,10 @@ public sealed class EvaluationOptions
     [Range(0, 86400)]
     public int AdditionalIngestionLagSeconds { get; set; }
 
+    /// <summary>A legacy <c>threshold</c> rule whose query selects more resources reads no statistics.</summary>
+    [Range(1, 100000)]
+    public int LegacyThresholdMaxResources { get; set; } = 1000;
+
     public TimeSpan Interval => TimeSpan.FromSeconds(EvaluationIntervalSeconds);
 
     /// <summary>The tick an instant belongs to: the interval's start, so a late or repeated run of

@@ -25,10 +25,10 @@ public sealed class AlarmBodyParserTests
 
     [Theory]
     [InlineData("{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {}, \"composite_rule\": {\"or\": []}}", "composite_rule and event_rule cannot be set at the same time")]
-    [InlineData("{\"name\": \"n\", \"type\": \"threshold\"}", "Invalid input for field/attribute type. Value: 'threshold'. Value should be one of: composite, event, gnocchi_aggregation_by_metrics_threshold, gnocchi_aggregation_by_resources_threshold, gnocchi_resources_threshold, loadbalancer_member_health")]
+    [InlineData("{\"name\": \"n\", \"type\": \"ceilometer\"}", "Invalid input for field/attribute type. Value: 'ceilometer'. Value should be one of: composite, event, gnocchi_aggregation_by_metrics_threshold, gnocchi_aggregation_by_resources_threshold, gnocchi_resources_threshold, loadbalancer_member_health, threshold")]
     [InlineData("{\"name\": \"n\", \"type\": \"composite\", \"composite_rule\": [1]}", "Invalid input composite rule: [1], it should be a dict")]
     [InlineData("{\"name\": \"n\", \"type\": \"composite\", \"composite_rule\": {\"or\": {\"a\": 1}}}", "Invalid input composite rule: {'or': {'a': 1}}")]
-    [InlineData("{\"name\": \"n\", \"type\": \"composite\", \"composite_rule\": {\"or\": [{\"type\": \"event\", \"x\": 1}]}}", "Unsupported sub-rule type :event in composite rule, should be one of: ['gnocchi_aggregation_by_metrics_threshold', 'gnocchi_aggregation_by_resources_threshold', 'gnocchi_resources_threshold']")]
+    [InlineData("{\"name\": \"n\", \"type\": \"composite\", \"composite_rule\": {\"or\": [{\"type\": \"event\", \"x\": 1}]}}", "Unsupported sub-rule type :event in composite rule, should be one of: ['gnocchi_aggregation_by_metrics_threshold', 'gnocchi_aggregation_by_resources_threshold', 'gnocchi_resources_threshold', 'threshold']")]
     [InlineData("{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {}, \"time_constraints\": [{\"name\": \"a\", \"start\": \"* * * * *\", \"duration\": 1}, {\"name\": \"a\", \"start\": \"* * * * *\", \"duration\": 1}]}", "Time constraint names must be unique for a given alarm.")]
     [InlineData("{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {}, \"alarm_actions\": [\"trust+http://id@host/\"]}", "Unsupported action trust+http://id@host/")]
     [InlineData("{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {}, \"alarm_actions\": \"http://x\"}", "Value not a valid list: http://x")]

@@ -10,7 +10,8 @@ public sealed class ValidationTests(AlarmingHostFixture host) : IClassFixture<Al
     public static TheoryData<string, string> BadBodies => new()
     {
         { "{\"name\": \"x\", ", "Request is not in valid JSON format" },
-        { "{\"name\": \"x\", \"type\": \"threshold\", \"threshold_rule\": {}}", "Unknown attribute for argument data: threshold_rule" },
+        { "{\"name\": \"x\", \"type\": \"ceilometer\", \"ceilometer_rule\": {}}", "Unknown attribute for argument data: ceilometer_rule" },
+        { "{\"name\": \"x\", \"type\": \"threshold\", \"threshold_rule\": {}}", "Invalid input for field/attribute meter_name. Value: 'None'. Mandatory field missing." },
         { "{\"name\": \"x\", \"type\": \"bogus\", \"foo\": 1, \"bar\": 2}", "Unknown attributes for argument data: bar, foo" },
         { "{\"name\": \"x\", \"type\": \"gnocchi_resources_threshold\"}", "gnocchi_resources_threshold_rule must be set for gnocchi_resources_threshold type alarm" },
         { "{\"type\": \"event\", \"event_rule\": {}}", "Invalid input for field/attribute name. Value: 'None'. Mandatory field missing." },

@@ -32,4 +32,23 @@ public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<Al
         Assert.All(wanted, w => Assert.Equal(w.ProjectId, found[w.AlarmId].Alarm.ProjectId));
         Assert.All(found.Values, stored => Assert.False(string.IsNullOrEmpty(stored.Version)));
     }
+
+    [Fact]
+    public async Task RecordEvaluation_WithAPendingChange_ReturnsTheVersionTheNextWriteNeeds()
+    {
+        var project = host.NewProject();
+        var id = (await project.CreateAlarmAsync(MetricClient.ThresholdAlarm("vm-1")))["alarm_id"]!.GetValue<string>();
+        var store = host.Services.GetRequiredService<IAlarmStore>();
+        var stored = (await store.FindAsync(id, project.ProjectId, CancellationToken.None))!;
+        var change = new Alarming.Storage.Changes.PendingChange(Guid.NewGuid().ToString(), id, project.ProjectId, DateTimeOffset.UtcNow,
+            default, null, []);
+        var mark = new EvaluationMark(DateTimeOffset.UtcNow, "{}");
+
+        var (outcome, version) = await store.RecordEvaluationAsync(stored, stored.Alarm, mark, change, CancellationToken.None);
+
+        Assert.Equal(WriteOutcome.Written, outcome);
+        var cleared = await store.RecordEvaluationAsync(new StoredAlarm(stored.Alarm, version!, mark), stored.Alarm, mark with { Pending = null },
+            null, CancellationToken.None);
+        Assert.Equal(WriteOutcome.Written, cleared.Outcome);
+    }
 }

@@ -3,6 +3,7 @@ using Alarming.Core.Actions;
 using Alarming.Core.Alarms;
 using Alarming.Core.History;
 using Alarming.Core.Python;
+using Alarming.Core.Rules;
 
 namespace Alarming.Functions.Api.Alarms;
 
@@ -36,7 +37,7 @@ public static class AlarmBody
             ["state_reason"] = alarm.StateReason,
             ["severity"] = alarm.Severity,
             ["evaluate_timestamp"] = alarm.EvaluateTimestamp is { } e ? PythonTimestamp.Format(e) : null,
-            [alarm.RuleAttribute] = alarm.Rule.DeepClone(),
+            [alarm.RuleAttribute] = RuleRepresentation.Of(alarm.Type, alarm.Rule),
         };
     }
 

@@ -1,0 +1,62 @@
+using Alarming.Core.Alarms;
+using Alarming.Core.Evaluation;
+using Alarming.Core.Evaluation.Legacy;
+using Alarming.Core.Metrics;
+using Alarming.Storage.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alarming.Functions.Evaluation;
+
+/// <summary>The legacy <c>threshold</c> type (legacy-threshold.md §3): the meter's raw measures on the
+/// resources the query selects, as Ceilometer's statistics, then Aodh's threshold decision.</summary>
+public sealed class CeilometerThresholdEvaluator(IMetricCatalog catalog, IMeasureStore measures, IOptions<EvaluationOptions> options,
+    ILogger<CeilometerThresholdEvaluator> logger) : IAlarmRuleEvaluator
+{
+    public IReadOnlyList<string> Types => [AlarmTypes.Threshold];
+
+    public async Task<EvaluationResult> EvaluateAsync(Alarm alarm, DateTimeOffset now, IMetricSource metrics, CancellationToken cancellationToken)
+    {
+        var rule = new LegacyThresholdRule(alarm.Rule);
+        var leaf = await EvaluateLeafAsync(rule, now, cancellationToken);
+        return ThresholdDecision.Decide(alarm.State, alarm.RepeatActions == true, rule.Comparison, leaf);
+    }
+
+    public async Task<LeafOutcome> EvaluateLeafAsync(LegacyThresholdRule rule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lag = TimeSpan.FromSeconds(options.Value.AdditionalIngestionLagSeconds);
+        IReadOnlyList<(DateTimeOffset, double)> window;
+        try
+        {
+            window = await ReadAsync(rule, rule.WindowStart(now, lag), now, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Aodh answered no statistics on any error; the rule reads as insufficient data.
+            logger.LogWarning(e, "Statistics of meter {Meter} could not be read", rule.MeterName);
+            window = [];
+        }
+        return LegacyThresholdEvaluator.Evaluate(rule, window, now, lag);
+    }
+
+    private async Task<IReadOnlyList<(DateTimeOffset, double)>> ReadAsync(LegacyThresholdRule rule, DateTimeOffset start, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var query = rule.Rule["query"]?.AsArray() ?? [];
+        var resources = (await catalog.ListResourcesAsync(cancellationToken)).Where(r => LegacyResourceMatch.Matches(r, query)).ToList();
+        if (resources.Count > options.Value.LegacyThresholdMaxResources)
+        {
+            logger.LogWarning("Meter {Meter}: the query selects {Count} resources, more than {Max}; no statistics",
+                rule.MeterName, resources.Count, options.Value.LegacyThresholdMaxResources);
+            return [];
+        }
+        var window = new List<(DateTimeOffset, double)>();
+        foreach (var metric in resources.Select(r => r.Metrics.GetValueOrDefault(rule.MeterName ?? "")).Where(m => m != Guid.Empty))
+        {
+            // The store's range excludes its end; a measure at now itself may count (§3.3 decides).
+            var read = await measures.ReadAsync(metric, start, now.AddTicks(1), cancellationToken);
+            window.AddRange(read.Select(m => (m.Timestamp, m.Value)));
+        }
+        return window;
+    }
+}
