@@ -69,3 +69,15 @@ public sealed class CliFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>The <see cref="CliFactAttribute"/> of a theory.</summary>
+public sealed class CliTheoryAttribute : TheoryAttribute
+{
+    public CliTheoryAttribute(string executable, string package)
+    {
+        if (OpenStackCli.Find(executable) is null && Environment.GetEnvironmentVariable("CI") != "true")
+        {
+            Skip = $"{executable} not installed (apt-get install {package}); .ci/run installs it";
+        }
+    }
+}
