@@ -33,13 +33,13 @@ internal sealed class CeilometerThresholdRule : IRuleDefinition
     {
         rule.RejectUnknown(StoredOrder);
         // WSME reads a type's attributes in name order, so the first error is the first by name.
-        var comparison = ThresholdFields.ComparisonOperator(rule);
+        var comparison = Enumeration(rule, "comparison_operator", ThresholdFields.ComparisonOperators) ?? "eq";
         var periods = rule.Integer("evaluation_periods", minimum: 1).Value ?? 1;
         var exclude = rule.Bool("exclude_outliers").Value ?? false;
         var meter = rule.String("meter_name", mandatory: true).Value;
         var period = rule.Integer("period", minimum: 1).Value ?? 60;
         var query = rule.ObjectList("query", Argument + ".query", ParseQueryItem).Value ?? [];
-        var statistic = rule.Enumeration("statistic", Statistics).Value ?? "avg";
+        var statistic = Enumeration(rule, "statistic", Statistics) ?? "avg";
         var threshold = rule.Float("threshold", mandatory: true).Value!.Value;
         return new JsonObject
         {
@@ -136,6 +136,16 @@ internal sealed class CeilometerThresholdRule : IRuleDefinition
             output["type"] = item["type"]?.DeepClone();
         }
         return output;
+    }
+
+    /// <summary>An enumeration given as <c>null</c> fails it here (§2.2 [run]), where the Gnocchi rules take the default.</summary>
+    private static string? Enumeration(BodyReader rule, string name, IReadOnlyList<string> values)
+    {
+        if (rule.Has(name) && rule.Raw(name) is null)
+        {
+            throw new ApiErrorException(ApiError.InvalidInput(name, "None", "Value should be one of: " + string.Join(", ", values)));
+        }
+        return rule.Enumeration(name, values).Value;
     }
 
     private static JsonObject ParseQueryItem(BodyReader item)

@@ -43,7 +43,7 @@ public sealed class CeilometerThresholdEvaluator(IMetricCatalog catalog, IMeasur
         CancellationToken cancellationToken)
     {
         var query = rule.Rule["query"]?.AsArray() ?? [];
-        var resources = (await catalog.ListResourcesAsync(cancellationToken)).Where(r => LegacyResourceMatch.Matches(r, query)).ToList();
+        var resources = (await CandidatesAsync(query, cancellationToken)).Where(r => LegacyResourceMatch.Matches(r, query)).ToList();
         if (resources.Count > options.Value.LegacyThresholdMaxResources)
         {
             logger.LogWarning("Meter {Meter}: the query selects {Count} resources, more than {Max}; no statistics",
@@ -58,5 +58,18 @@ public sealed class CeilometerThresholdEvaluator(IMetricCatalog catalog, IMeasur
             window.AddRange(read.Select(m => (m.Timestamp, m.Value)));
         }
         return window;
+    }
+
+    /// <summary>The one resource a UUID <c>resource_id</c> item names (the seed rule's case), else every resource.</summary>
+    private async Task<IReadOnlyList<ResourceDefinition>> CandidatesAsync(System.Text.Json.Nodes.JsonArray query, CancellationToken cancellationToken)
+    {
+        foreach (var item in query)
+        {
+            if ((string?)item?["field"] is "resource_id" or "resource" && Guid.TryParse((string?)item?["value"], out var id))
+            {
+                return await catalog.FindResourceAsync(id, cancellationToken) is { } resource ? [resource] : [];
+            }
+        }
+        return await catalog.ListResourcesAsync(cancellationToken);
     }
 }

@@ -80,8 +80,23 @@ public sealed class CeilometerThresholdRuleTests
     [InlineData("""{"meter_name": "m", "threshold": 1, "query": [{"field": "resource_id", "value": 5}]}""", 400, "Invalid input for field/attribute value. Value: '5'. Wrong type. Expected '<class 'str'>', got '<class 'int'>'")]
     [InlineData("""{"meter_name": "m", "threshold": 1, "query": [{"field": "resource_id", "value": "x", "bad": 1}]}""", 400, "Unknown attribute for argument data.threshold_rule.query: bad")]
     [InlineData("""{"meter_name": "m", "threshold": 1, "bad": 1}""", 400, "Unknown attribute for argument data.threshold_rule: bad")]
+    [InlineData("""{"meter_name": "m", "threshold": 1, "statistic": null}""", 400, "Invalid input for field/attribute statistic. Value: 'None'. Value should be one of: max, min, avg, sum, count")]
+    [InlineData("""{"meter_name": "m", "threshold": 1, "statistic": ""}""", 400, "Invalid input for field/attribute statistic. Value: ''. Value should be one of: max, min, avg, sum, count")]
+    [InlineData("""{"meter_name": "m", "threshold": 1, "period": 0}""", 400, "Invalid input for field/attribute period. Value: '0'. Value should be greater or equal to 1")]
+    [InlineData("""{"threshold": 1}""", 400, "Invalid input for field/attribute meter_name. Value: 'None'. Mandatory field missing.")]
     public void QueryAndFieldErrors_HaveAodhsMessages(string rule, int status, string message) =>
         Assert.Equal((status, message), Error(Rule(rule)));
+
+    [Fact]
+    public void Conversions_AndNulls()
+    {
+        var rule = Parse(Rule("""{"meter_name": "m", "threshold": "1e2", "evaluation_periods": 2.7, "exclude_outliers": "yes", "period": null, "query": null}""")).Draft!.Rule;
+        Assert.Equal(100.0, rule["threshold"]!.GetValue<double>());
+        Assert.Equal(2, rule["evaluation_periods"]!.GetValue<long>());
+        Assert.True(rule["exclude_outliers"]!.GetValue<bool>());
+        Assert.Equal(60, rule["period"]!.GetValue<long>());
+        Assert.Equal("""[{"field":"project_id","op":"eq","value":"p1"}]""", rule["query"]!.ToJsonString());
+    }
 
     [Fact]
     public void MissingRule_AndBothRules()

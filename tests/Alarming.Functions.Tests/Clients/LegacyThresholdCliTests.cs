@@ -54,4 +54,27 @@ public sealed class LegacyThresholdCliTests(ApiOnlyHostFixture host) : IClassFix
         Assert.Equal($"resource_id = {Instance} AND\nproject_id = {project}", updated["query"]!.GetValue<string>());
         Assert.Equal("instance running hot", updated["description"]!.GetValue<string>());
     }
+
+    [CliFact("aodh", "python3-aodhclient")]
+    public async Task QueryVariants_SeveralTermsTypedValues_AndAReplacedQuery()
+    {
+        var project = "p-" + Guid.NewGuid().ToString("N")[..8];
+        var cli = OpenStackCli.Aodh(host.BaseAddress, "u-seed", project, "member");
+        var api = host.As("u-seed", project, "member");
+
+        var created = await cli.JsonAsync("alarm", "create", "--type", "threshold", "--name", "typed", "--meter-name", "cpu_util",
+            "--threshold", "5", "--query", "resource_id=abc;metadata.flavor_id=string::m1.small");
+        var id = created["alarm_id"]!.GetValue<string>();
+        Assert.Equal("Alarm when cpu_util is eq a avg of 5.0 over 60 seconds", created["description"]!.GetValue<string>());
+        Assert.Equal(
+            $$"""[{"field":"resource_id","op":"eq","value":"abc","type":""},{"field":"metadata.flavor_id","op":"eq","value":"m1.small","type":"string"},{"field":"project_id","op":"eq","value":"{{project}}"}]""",
+            (await api.GetAsync($"/v2/alarms/{id}")).Json!["threshold_rule"]!["query"]!.ToJsonString());
+
+        var replaced = await cli.JsonAsync("alarm", "update", "typed", "--type", "threshold", "--query", "resource_id=other");
+        Assert.Equal($"resource_id = other AND\nproject_id = {project}", replaced["query"]!.GetValue<string>());
+
+        var untyped = await cli.RunAsync("alarm", "update", "typed", "--query", "resource_id=abc");
+        Assert.NotEqual(0, untyped.ExitCode);
+        Assert.Contains("Value not a valid list: resource_id=abc", untyped.Error);
+    }
 }

@@ -52,7 +52,7 @@ public static class LegacyResourceMatch
         }
         return (attribute.GetValueKind(), expected) switch
         {
-            (System.Text.Json.JsonValueKind.Number, double number) => attribute.GetValue<double>() == number,
+            (System.Text.Json.JsonValueKind.Number, double number) => JsonNumbers.ToDouble(attribute) == number,
             (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False, bool flag) => attribute.GetValue<bool>() == flag,
             (System.Text.Json.JsonValueKind.String, string text) => attribute.GetValue<string>() == text,
             (System.Text.Json.JsonValueKind.String, DateTimeOffset instant) =>
