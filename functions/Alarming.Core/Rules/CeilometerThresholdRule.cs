@@ -72,9 +72,10 @@ internal sealed class CeilometerThresholdRule : IRuleDefinition
                 throw new ApiErrorException(ApiError.NotAuthorizedProject(Text(item, "value")));
             }
         }
-        if (items.FirstOrDefault(i => Text(i, "field") is "timestamp" or "search_offset") is { } timed)
+        // Aodh looks for a timestamp item in the whole query before it looks for a search_offset one.
+        if (new[] { "timestamp", "search_offset" }.FirstOrDefault(r => items.Any(i => Text(i, "field") == r)) is { } reserved)
         {
-            throw new ApiErrorException(ApiError.BadRequest($"Unknown argument: \"{Text(timed, "field")}\": not valid for this resource"));
+            throw new ApiErrorException(ApiError.BadRequest($"Unknown argument: \"{reserved}\": not valid for this resource"));
         }
         foreach (var item in items)
         {

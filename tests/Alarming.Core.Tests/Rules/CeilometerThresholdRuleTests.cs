@@ -73,6 +73,7 @@ public sealed class CeilometerThresholdRuleTests
     [Theory]
     [InlineData("""{"meter_name": "m", "threshold": 1, "query": [{"field": "project_id", "value": "p8"}]}""", 401, "Not Authorized to access project p8")]
     [InlineData("""{"meter_name": "m", "threshold": 1, "query": [{"field": "timestamp", "op": "gt", "value": "x"}]}""", 400, "Unknown argument: \"timestamp\": not valid for this resource")]
+    [InlineData("""{"meter_name": "m", "threshold": 1, "query": [{"field": "search_offset", "value": "1"}, {"field": "timestamp", "value": "x"}]}""", 400, "Unknown argument: \"timestamp\": not valid for this resource")]
     [InlineData("""{"meter_name": "m", "threshold": 1, "query": [{"field": "a", "value": "b", "type": ""}, {"field": "c", "value": "d"}]}""", 400,
         "Unknown argument: \"a\": unrecognized field in query: [<Query 'a' eq 'b' >, <Query 'c' eq 'd' Unset>], valid keys: ['message_id', 'meter', 'project', 'resource', 'search_offset', 'source', 'timestamp', 'user']")]
     [InlineData("""{"meter_name": "m", "threshold": 1, "query": [{"field": "resource_id", "op": "gt", "value": "x"}]}""", 400, "Invalid input for field/attribute op. Value: 'gt'. unimplemented operator for resource_id")]

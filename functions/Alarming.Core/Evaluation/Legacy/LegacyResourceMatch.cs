@@ -64,7 +64,9 @@ public static class LegacyResourceMatch
     /// <summary>The query value as its declared type; without one, as a Python literal when it is one.</summary>
     private static object? Convert(string value, string? type) => type switch
     {
-        "integer" or "float" => double.Parse(value.Trim(), CultureInfo.InvariantCulture),
+        // Validation accepted the value already (Python's int() allows underscores).
+        "integer" => double.Parse(value.Trim().Replace("_", ""), CultureInfo.InvariantCulture),
+        "float" => double.Parse(value.Trim(), CultureInfo.InvariantCulture),
         "boolean" => value.Trim().ToLowerInvariant() is "1" or "t" or "true" or "on" or "y" or "yes",
         "datetime" => PythonTimestamp.TryParse(value, out var at) ? at : value,
         "string" => value,

@@ -55,6 +55,7 @@ public sealed class LegacyResourceMatchTests
         Assert.True(Matches(resource, ("metadata.flavor.id", "m1.small", null)));
         Assert.True(Matches(resource, ("resource_metadata.user_metadata.server_group", "g1", null)));
         Assert.True(Matches(resource, ("metadata.vcpus", "2", "integer")));
+        Assert.True(Matches(resource, ("metadata.vcpus", "0_2", "integer")));
         Assert.True(Matches(resource, ("metadata.vcpus", "2.0", null)));
         Assert.True(Matches(resource, ("metadata.up", "True", null)));
         Assert.False(Matches(resource, ("metadata.vcpus", "3", "integer")));
