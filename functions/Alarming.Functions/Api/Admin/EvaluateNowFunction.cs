@@ -9,9 +9,10 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alarming.Functions.Api.Admin;
 
 /// <summary><c>POST /v2/admin/evaluate</c> (admin): runs one fan-out now, for tests, demos and operators.</summary>
-/// <remarks>Its tick is now (to the second), not the timer's interval start, so it evaluates even
-/// right after a timer tick; the tick is claimed like the timer's, so a second call within the
-/// same second answers <c>"alarms": 0</c>.</remarks>
+/// <remarks>Its tick is now (to the millisecond), not the timer's interval start, so it evaluates
+/// even right after a timer tick: truncated to the second it could coincide with the minute's own
+/// tick, find it claimed before the caller's new measures were written, and evaluate nothing. The
+/// tick is claimed like the timer's, so a second call at the same instant answers <c>"alarms": 0</c>.</remarks>
 public sealed class EvaluateNowFunction(ApiRequest api, EvaluationFanOut fanOut, TimeProvider time)
 {
     public const string Name = "EvaluateNow";
@@ -25,7 +26,7 @@ public sealed class EvaluateNowFunction(ApiRequest api, EvaluationFanOut fanOut,
         {
             return AodhResults.Error(ApiError.RbacFailed());
         }
-        var tick = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        var tick = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
         var count = await fanOut.RunAsync(tick, cancellationToken);
         return AodhResults.Json(new JsonObject { ["tick"] = PythonTimestamp.Format(tick), ["alarms"] = count ?? 0 }, 202);
     });
