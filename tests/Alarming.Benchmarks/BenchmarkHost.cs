@@ -1,3 +1,7 @@
+using Alarming.Functions.Host.Invocation;
+using Alarming.Storage.Queues;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
 using Alarming.Functions.Host;
 using Alarming.Functions.Host.DevelopmentStorage;
 using Alarming.Functions.Host.Settings;
@@ -56,6 +60,19 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         http.DefaultRequestHeaders.Add("X-Project-Id", "bench");
         http.DefaultRequestHeaders.Add("X-User-Id", "bench-user");
         return new BenchmarkHost(azurite, app, http);
+    }
+
+    /// <summary>Waits until no trigger invocation runs and <c>alarm-evaluate</c> is empty: the tick is done.</summary>
+    public async Task WaitForEvaluationIdleAsync()
+    {
+        var activity = App.Services.GetRequiredService<TriggerActivity>();
+        var queue = new QueueClient(Storage, QueueNames.Evaluate);
+        for (var quiet = 0; quiet < 2;)
+        {
+            await Task.Delay(50);
+            var idle = activity.InFlight == 0 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0;
+            quiet = idle ? quiet + 1 : 0;
+        }
     }
 
     public async ValueTask DisposeAsync()

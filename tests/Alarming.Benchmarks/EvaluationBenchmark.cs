@@ -44,8 +44,6 @@ internal static class EvaluationBenchmark
         Console.WriteLine($"seeding: {Resources * AlarmsPerResource} alarms at {seedRate:F0}/s; seeded in {seeding.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"{"tick",-34} {"alarms",7} {"fan-out s",10} {"tick s",8} {"evals/s",9} {"storage req/eval",17}");
 
-        var activity = host.App.Services.GetRequiredService<TriggerActivity>();
-        var evaluateQueue = new QueueClient(host.Storage, QueueNames.Evaluate);
         using var counter = new StorageRequestCounter();
         var rates = new List<double>();
         foreach (var label in new[] { "1: every alarm leaves 'insufficient'", "2: steady, no transitions" })
@@ -55,7 +53,7 @@ internal static class EvaluationBenchmark
             using var response = await http.PostAsync("/v2/admin/evaluate", null);
             var fanOut = watch.Elapsed;
             var alarms = (await response.Content.ReadFromJsonAsync<JsonObject>())!["alarms"]!.GetValue<int>();
-            await WaitForIdleAsync(activity, evaluateQueue);
+            await host.WaitForEvaluationIdleAsync();
             var tick = watch.Elapsed;
             var rate = alarms / tick.TotalSeconds;
             rates.Add(rate);
@@ -95,7 +93,7 @@ internal static class EvaluationBenchmark
             ["id"] = id.ToString(),
             ["metrics"] = new JsonObject { ["cpu_util"] = new JsonObject { ["archive_policy_name"] = "medium" } },
         });
-        var body = await Expect(response, 201);
+        var body = await Responses.ExpectAsync(response, 201);
         return Guid.Parse(body["metrics"]!["cpu_util"]!.GetValue<string>());
     }
 
@@ -114,7 +112,7 @@ internal static class EvaluationBenchmark
             body[id.ToString()] = new JsonObject { ["cpu_util"] = measures };
         }
         using var response = await http.PostAsJsonAsync("/v1/batch/resources/metrics/measures", body);
-        await Expect(response, 202);
+        await Responses.ExpectAsync(response, 202);
     }
 
     private static async Task CreateAlarmAsync(HttpClient http, Guid resource, double threshold)
@@ -130,27 +128,7 @@ internal static class EvaluationBenchmark
                 ["evaluation_periods"] = 10, ["granularity"] = 60,
             },
         });
-        await Expect(response, 201);
-    }
-
-    private static async Task<JsonObject> Expect(HttpResponseMessage response, int status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        if ((int)response.StatusCode != status)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage!.RequestUri} answered {(int)response.StatusCode}: {text}");
-        }
-        return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
-    }
-
-    private static async Task WaitForIdleAsync(TriggerActivity activity, QueueClient queue)
-    {
-        for (var quiet = 0; quiet < 2;)
-        {
-            await Task.Delay(50);
-            var idle = activity.InFlight == 0 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0;
-            quiet = idle ? quiet + 1 : 0;
-        }
+        await Responses.ExpectAsync(response, 201);
     }
 
     private static async Task ReportStatesAsync(string storage)

@@ -99,10 +99,8 @@ internal static class NotificationBenchmark
             await PushAsync(http, resources[i], Enumerable.Range(-5, Rounds + 10).Select(k => (FirstTick.AddMinutes(k), 50.0)));
             await CreateAlarmAsync(http, resources[i], $"steady-{i}", receiver.Url);
         });
-        var activity = host.App.Services.GetRequiredService<TriggerActivity>();
-        var evaluateQueue = new QueueClient(host.Storage, QueueNames.Evaluate);
-        await Expect(await http.PostAsync("/v2/admin/evaluate", null), 202);   // every alarm: insufficient data to ok, no action
-        await WaitForIdleAsync(activity, evaluateQueue);
+        await Responses.ExpectAsync(await http.PostAsync("/v2/admin/evaluate", null), 202);   // every alarm: insufficient data to ok, no action
+        await host.WaitForEvaluationIdleAsync();
 
         var latencies = new List<double>();
         var ticks = new List<double>();
@@ -118,7 +116,7 @@ internal static class NotificationBenchmark
             var before = receiver.Count;
             var watch = Stopwatch.StartNew();
             latencies.AddRange(await TickAsync(http, receiver, before + BreachesPerTick, skip: before, () => clock.Advance(TimeSpan.FromMinutes(1))));
-            await WaitForIdleAsync(activity, evaluateQueue);
+            await host.WaitForEvaluationIdleAsync();
             ticks.Add(watch.Elapsed.TotalSeconds);
         }
         Console.WriteLine($"breach to webhook, sparse: {BreachesPerTick} of {steadyAlarms} alarms breach per tick, {Rounds} ticks " +
@@ -132,7 +130,7 @@ internal static class NotificationBenchmark
     {
         var tick = Stopwatch.GetTimestamp();
         minuteArrives?.Invoke();
-        await Expect(await http.PostAsync("/v2/admin/evaluate", null), 202);
+        await Responses.ExpectAsync(await http.PostAsync("/v2/admin/evaluate", null), 202);
         await receiver.WaitForAsync(expectedCalls, TimeSpan.FromMinutes(5));
         var calls = receiver.Calls.Skip(skip).ToList();
         CheckBodies(calls.Select(c => c.Body), expectedCalls - skip);
@@ -149,7 +147,7 @@ internal static class NotificationBenchmark
     private static async Task<string> CreateResourceAsync(HttpClient http)
     {
         var resource = Guid.NewGuid().ToString();
-        await Expect(await http.PostAsJsonAsync("/v1/resource/generic", new JsonObject
+        await Responses.ExpectAsync(await http.PostAsJsonAsync("/v1/resource/generic", new JsonObject
         {
             ["id"] = resource,
             ["metrics"] = new JsonObject { ["cpu_util"] = new JsonObject { ["archive_policy_name"] = "medium" } },
@@ -158,12 +156,12 @@ internal static class NotificationBenchmark
     }
 
     private static async Task PushAsync(HttpClient http, string resource, IEnumerable<(DateTimeOffset At, double Value)> measures) =>
-        await Expect(await http.PostAsJsonAsync($"/v1/resource/generic/{resource}/metric/cpu_util/measures",
+        await Responses.ExpectAsync(await http.PostAsJsonAsync($"/v1/resource/generic/{resource}/metric/cpu_util/measures",
             new JsonArray(measures.Select(m => (JsonNode?)new JsonObject { ["timestamp"] = m.At.ToString("O"), ["value"] = m.Value }).ToArray())), 202);
 
     /// <summary>The max of each minute of the last three above 80 calls the receiver.</summary>
     private static async Task CreateAlarmAsync(HttpClient http, string resource, string name, string url) =>
-        await Expect(await http.PostAsJsonAsync("/v2/alarms", new JsonObject
+        await Responses.ExpectAsync(await http.PostAsJsonAsync("/v2/alarms", new JsonObject
         {
             ["name"] = name,
             ["type"] = "gnocchi_resources_threshold",
@@ -174,16 +172,6 @@ internal static class NotificationBenchmark
                 ["threshold"] = 80.0, ["aggregation_method"] = "max", ["evaluation_periods"] = 3, ["granularity"] = 60,
             },
         }), 201);
-
-    private static async Task WaitForIdleAsync(TriggerActivity activity, QueueClient queue)
-    {
-        for (var quiet = 0; quiet < 2;)
-        {
-            await Task.Delay(50);
-            var idle = activity.InFlight == 0 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0;
-            quiet = idle ? quiet + 1 : 0;
-        }
-    }
 
     private static QueueClient Queue(string storage, string name) =>
         new(storage, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
@@ -223,18 +211,6 @@ internal static class NotificationBenchmark
         if (parsed.Select(b => (string?)b["alarm_id"]).Distinct().Count() != expected)
         {
             throw new InvalidOperationException($"expected {expected} distinct alarms called, got {parsed.Count} calls");
-        }
-    }
-
-    private static async Task Expect(HttpResponseMessage response, int status)
-    {
-        using (response)
-        {
-            if ((int)response.StatusCode != status)
-            {
-                throw new InvalidOperationException($"{response.RequestMessage!.RequestUri} answered {(int)response.StatusCode}: " +
-                                                    await response.Content.ReadAsStringAsync());
-            }
         }
     }
 }

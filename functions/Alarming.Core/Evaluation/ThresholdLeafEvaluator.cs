@@ -24,10 +24,16 @@ public static class ThresholdLeafEvaluator
             // Aodh prints the required count here, not the missing one.
             return Unknown($"{rule.EvaluationPeriods} datapoints are unknown", kept[^1]);
         }
+        return Judge(rule, kept);
+    }
+
+    /// <summary>A full window of kept values against the threshold: all hold (alarm), none (ok), or mixed with a trend.</summary>
+    public static LeafOutcome Judge(ThresholdRule rule, IReadOnlyList<double> kept, bool integral = false)
+    {
         var outside = kept.Count(rule.Holds);
         var state = outside == kept.Count ? AlarmStates.Alarm : outside == 0 ? AlarmStates.Ok : null;
         var trend = state is null ? (rule.Holds(kept[^1]) ? AlarmStates.Alarm : AlarmStates.Ok) : null;
-        return new LeafOutcome(state, trend, kept, outside, kept[^1], null);
+        return new LeafOutcome(state, trend, kept, outside, kept[^1], null, integral);
     }
 
     private static LeafOutcome Unknown(string reason, double? mostRecent) =>

@@ -24,11 +24,12 @@ public sealed class PendingChangeFinisher(IHistoryStore history, IRawQueueSender
         {
             foreach (var message in change.Events)
             {
-                if (System.Text.Encoding.UTF8.GetByteCount(message) > MaxEventBytes)
+                var bytes = System.Text.Encoding.UTF8.GetByteCount(message);
+                if (bytes > MaxEventBytes)
                 {
                     // Retrying cannot make it fit; dropping it keeps the change's other effects and later changes going.
                     logger.LogError("A change event of alarm {AlarmId} ({Bytes} bytes) is too large for a queue message; dropped",
-                        change.AlarmId, System.Text.Encoding.UTF8.GetByteCount(message));
+                        change.AlarmId, bytes);
                     continue;
                 }
                 await queues.SendAsync(options.Value.Queue, message, cancellationToken);

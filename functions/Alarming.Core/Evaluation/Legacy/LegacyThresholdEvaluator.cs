@@ -22,10 +22,6 @@ public static class LegacyThresholdEvaluator
             return new LeafOutcome(AlarmStates.InsufficientData, null, [], 0, kept.Count > 0 ? kept[^1] : null,
                 $"{rule.EvaluationPeriods} datapoints are unknown", integral);
         }
-        var comparison = rule.Comparison;
-        var outside = kept.Count(comparison.Holds);
-        var state = outside == kept.Count ? AlarmStates.Alarm : outside == 0 ? AlarmStates.Ok : null;
-        var trend = state is null ? (comparison.Holds(kept[^1]) ? AlarmStates.Alarm : AlarmStates.Ok) : null;
-        return new LeafOutcome(state, trend, kept, outside, kept[^1], null, integral);
+        return ThresholdLeafEvaluator.Judge(rule.Comparison, kept, integral);
     }
 }
