@@ -27,7 +27,7 @@ public static class TriggerServiceCollectionExtensions
                     break;
                 case "queueTrigger":
                     services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<QueueTriggerService>(
-                        provider, function, hostJson.Queues, provider.GetRequiredService<StorageConnection>().RawQueues()));
+                        provider, function, hostJson.Queues, provider.GetRequiredService<StorageConnection>().UndecodedQueues()));
                     break;
             }
         }

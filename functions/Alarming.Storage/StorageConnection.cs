@@ -62,9 +62,9 @@ public sealed class StorageConnection
         ? new BlobServiceClient(connectionString)
         : new BlobServiceClient(blobUri, credential);
 
-    /// <summary>Queue clients that leave message text alone (the local host decodes base64 itself,
+    /// <summary>Queue clients that leave message text undecoded (the local host decodes base64 itself,
     /// so one undecodable message cannot fail a whole receive).</summary>
-    public QueueServiceClient RawQueues() => connectionString is not null
+    public QueueServiceClient UndecodedQueues() => connectionString is not null
         ? new QueueServiceClient(connectionString)
         : new QueueServiceClient(queueUri, credential);
 

@@ -1,5 +1,5 @@
-using Alarming.Storage.Changes;
 using Alarming.Storage.Notifications;
+using Alarming.Storage.Outbox;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.Evaluation;
 using Alarming.Storage.History;
@@ -7,6 +7,7 @@ using Alarming.Storage.Metrics;
 using Alarming.Storage.Queues;
 using Alarming.Storage.Quotas;
 using Alarming.Storage.Tables;
+using Alarming.Storage.Usage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alarming.Storage;
@@ -26,9 +27,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMeasureStore, MeasureStore>();
         services.AddSingleton<ITickStore, TickStore>();
         services.AddSingleton<IMessageQueue, MessageQueue>();
-        services.AddSingleton<IRawQueueSender, RawQueueSender>();
+        services.AddSingleton<ITextQueueSender, TextQueueSender>();
         services.AddSingleton<IActionOutcomeStore, ActionOutcomeStore>();
-        services.AddSingleton<IChangeStore, ChangeStore>();
+        services.AddSingleton<IOutboxStore, OutboxStore>();
+        services.AddSingleton<IUsageStore, UsageStore>();
         return services;
     }
 }

@@ -185,16 +185,16 @@ internal static class NotificationBenchmark
     /// <summary>An <c>alarm-notify</c> message as the evaluator writes it.</summary>
     private static string NotifyMessage(int i, string url) => new JsonObject
     {
-        ["notificationId"] = Guid.NewGuid().ToString(),
-        ["alarmId"] = Guid.NewGuid().ToString(),
-        ["alarmName"] = $"cpu-high-{i}",
+        ["notification_id"] = Guid.NewGuid().ToString(),
+        ["alarm_id"] = Guid.NewGuid().ToString(),
+        ["alarm_name"] = $"cpu-high-{i}",
         ["severity"] = "low",
-        ["projectId"] = "bench",
-        ["userId"] = "bench-user",
+        ["project_id"] = "bench",
+        ["user_id"] = "bench-user",
         ["previous"] = "ok",
         ["current"] = "alarm",
         ["reason"] = "Transition to alarm due to 3 samples outside threshold, most recent: 95.0",
-        ["reasonData"] = JsonNode.Parse("""{"type": "threshold", "disposition": "outside", "count": 3, "most_recent": 95.0}"""),
+        ["reason_data"] = JsonNode.Parse("""{"type": "threshold", "disposition": "outside", "count": 3, "most_recent": 95.0}"""),
         ["actions"] = new JsonArray(url),
         ["tick"] = FirstTick.ToString("O"),
         ["v"] = 1,

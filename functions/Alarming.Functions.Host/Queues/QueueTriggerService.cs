@@ -29,7 +29,6 @@ public sealed class QueueTriggerService(
     private static readonly TimeSpan ReceiveVisibility = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
 
-    private static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web);
 
     private readonly QueueClient queue = queues.GetQueueClient(function.QueueName);
     private readonly QueueClient poison = queues.GetQueueClient(function.QueueName + "-poison");
@@ -143,7 +142,7 @@ public sealed class QueueTriggerService(
         {
             return BinaryData.FromBytes(bytes);
         }
-        return JsonSerializer.Deserialize(bytes, type, MessageJson) ?? throw new JsonException("empty message");
+        return JsonSerializer.Deserialize(bytes, type, Storage.StorageJson.Options) ?? throw new JsonException("empty message");
     }
 
     private async Task MoveToPoisonAsync(QueueMessage message, string why)

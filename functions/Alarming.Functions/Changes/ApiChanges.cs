@@ -4,34 +4,33 @@ using Alarming.Core.Alarms;
 using Alarming.Core.History;
 using Alarming.Core.Python;
 using Alarming.Core.Usage;
-using Alarming.Functions.Api;
 using Alarming.Functions.Api.Alarms;
-using Alarming.Storage.Changes;
+using Alarming.Storage.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Changes;
 
-/// <summary>The pending change of each API write (api.md §8, notification.md §5 and §6): the
+/// <summary>The outbox entry of each API write (api.md §8, notification.md §5 and §6): the
 /// history entry unless <c>History:Record</c> is off, Aodh's change event and the proposal's
 /// <c>alarm.*.end</c> event when the change queue is on, and the move of the usage counters.</summary>
 public sealed class ApiChanges(IOptions<HistoryOptions> historyOptions, IOptions<ChangeOptions> changeOptions, TimeProvider time)
 {
-    public PendingChange Creation(Alarm alarm, Caller caller, bool evaluateTimestampGiven) =>
+    public OutboxEntry Creation(Alarm alarm, Caller caller, bool evaluateTimestampGiven) =>
         Build(null, alarm, Entry(alarm, AlarmChangeTypes.Creation, AlarmChangeDetail.Creation(alarm, evaluateTimestampGiven), caller,
             onBehalfOf: caller.ProjectId, alarm.Severity), ChangeEvents.CreateEnd);
 
     /// <summary>Null when the PUT changed nothing: Aodh records no history then.</summary>
-    public PendingChange? Update(Alarm before, Alarm after, Caller caller) =>
+    public OutboxEntry? Update(Alarm before, Alarm after, Caller caller) =>
         AlarmChangeDetail.RuleChange(before, after) is { } detail
             ? Build(before, after, Entry(after, AlarmChangeTypes.RuleChange, detail, caller, after.ProjectId,
                 before.Severity != after.Severity ? after.Severity : null), ChangeEvents.UpdateEnd)
             : null;
 
-    public PendingChange StateSet(Alarm before, Alarm after, Caller caller) =>
+    public OutboxEntry StateSet(Alarm before, Alarm after, Caller caller) =>
         Build(before, after, Entry(after, AlarmChangeTypes.StateTransition, AlarmChangeDetail.StateSet(after.State), caller,
             after.ProjectId, null), ChangeEvents.UpdateEnd);
 
-    public PendingChange Deletion(Alarm alarm, Caller caller) =>
+    public OutboxEntry Deletion(Alarm alarm, Caller caller) =>
         Build(alarm, null, Entry(alarm, AlarmChangeTypes.Deletion, PythonJson.Dumps(new JsonObject { ["state"] = alarm.State }), caller,
             alarm.ProjectId, alarm.Severity), ChangeEvents.DeleteEnd);
 
@@ -39,7 +38,7 @@ public sealed class ApiChanges(IOptions<HistoryOptions> historyOptions, IOptions
         new(Guid.NewGuid().ToString(), alarm.AlarmId, type, detail, caller.ProjectId, caller.UserId, onBehalfOf,
             PythonTimestamp.Truncate(time.GetUtcNow()), severity);
 
-    private PendingChange Build(Alarm? before, Alarm? after, AlarmChange entry, string endEvent)
+    private OutboxEntry Build(Alarm? before, Alarm? after, AlarmChange entry, string endEvent)
     {
         var alarm = after ?? before!;
         var record = historyOptions.Value.Record;
@@ -54,7 +53,7 @@ public sealed class ApiChanges(IOptions<HistoryOptions> historyOptions, IOptions
             }
             events.Add(ChangeEvents.ForAlarm(Guid.NewGuid().ToString(), endEvent, AlarmBody.From(alarm), entry.Timestamp));
         }
-        return new PendingChange(Guid.NewGuid().ToString(), alarm.AlarmId, alarm.ProjectId, entry.Timestamp,
+        return new OutboxEntry(Guid.NewGuid().ToString(), alarm.AlarmId, alarm.ProjectId, entry.Timestamp,
             AlarmCounts.Of(before, after, alarm.ProjectId), record && !isDeletion ? entry : null, events);
     }
 }

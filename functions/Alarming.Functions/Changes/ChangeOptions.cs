@@ -1,3 +1,5 @@
+using Alarming.Storage.Queues;
+
 namespace Alarming.Functions.Changes;
 
 /// <summary>Alarm change events (section <c>Changes</c>).</summary>
@@ -6,11 +8,7 @@ public sealed class ChangeOptions
     public const string SectionName = "Changes";
 
     /// <summary>The Storage queue that receives change events; empty turns them off.</summary>
-    public string Queue { get; set; } = "alarm-changes";
-
-    /// <summary>How old a pending change must be before the sweep finishes it in place of the
-    /// writer, which normally does so within milliseconds.</summary>
-    public int SweepAfterSeconds { get; set; } = 60;
+    public string Queue { get; set; } = QueueNames.Changes;
 
     public bool Enabled => !string.IsNullOrEmpty(Queue);
 }

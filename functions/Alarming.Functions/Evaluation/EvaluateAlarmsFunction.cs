@@ -22,7 +22,7 @@ public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IAlarmStore
             return;
         }
         logger.LogDebug("Evaluating {AlarmCount} alarms for tick {Tick}", message.Alarms.Count, message.Tick);
-        var read = await alarms.FindManyAsync(message.Alarms.Select(a => (a.P, a.Id)), cancellationToken);
+        var read = await alarms.FindManyAsync(message.Alarms.Select(a => (a.ProjectId, a.Id)), cancellationToken);
         var shared = new SharedFetchMetricSource(metrics);
         await Parallel.ForEachAsync(message.Alarms, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (alarm, ct) => await evaluator.EvaluateAsync(alarm, read.GetValueOrDefault(alarm.Id), message.Tick, shared, ct));

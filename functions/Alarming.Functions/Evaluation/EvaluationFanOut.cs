@@ -1,4 +1,3 @@
-using Alarming.Core.Alarms;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.Evaluation;
 using Alarming.Storage.Queues;
@@ -7,16 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Evaluation;
 
-/// <summary>One tick's fan-out: every enabled alarm with a periodic evaluator, in shards of
+/// <summary>One tick's fan-out: every enabled alarm of a type <see cref="RuleEvaluators"/> can judge, in shards of
 /// <see cref="EvaluationOptions.BatchSize"/>, onto <c>alarm-evaluate</c>.</summary>
 /// <remarks>The tick is claimed first (a conditional insert), so a second run for the same tick
 /// (a late timer, a lost lease, another host) enqueues nothing. Event alarms are evaluated as
 /// events arrive, never here; disabled alarms are never evaluated.</remarks>
 public sealed class EvaluationFanOut(
-    IAlarmStore alarms, ITickStore ticks, IMessageQueue queue, IOptions<EvaluationOptions> options, ILogger<EvaluationFanOut> logger)
+    IAlarmStore alarms, ITickStore ticks, IMessageQueue queue, RuleEvaluators evaluators, IOptions<EvaluationOptions> options,
+    ILogger<EvaluationFanOut> logger)
 {
-    private static readonly HashSet<string> PeriodicTypes = [.. AlarmTypes.GnocchiThresholds, AlarmTypes.Threshold, AlarmTypes.Composite];
-
     /// <returns>The number of alarms enqueued, or <c>null</c> when the tick was fanned out before.</returns>
     public async Task<int?> RunAsync(DateTimeOffset tick, CancellationToken cancellationToken)
     {
@@ -27,7 +25,7 @@ public sealed class EvaluationFanOut(
         }
         // Alarms reading the same series go into the same shard, where they share one read.
         var due = (await alarms.ListEnabledAsync(cancellationToken))
-            .Where(a => PeriodicTypes.Contains(a.Type))
+            .Where(a => evaluators.CanEvaluate(a.Type))
             .OrderBy(a => a.SeriesKey, StringComparer.Ordinal)
             .ToList();
         var shards = due.Chunk(options.Value.BatchSize)

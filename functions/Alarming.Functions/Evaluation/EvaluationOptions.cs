@@ -25,6 +25,14 @@ public sealed class EvaluationOptions
     [Range(1, 100000)]
     public int LegacyThresholdMaxResources { get; set; } = 1000;
 
+    /// <summary>The identity of the evaluator's history entries (Aodh writes its own Keystone user and
+    /// project); also the creator of resources the evaluator resolves by name.</summary>
+    [Required]
+    public string ServiceUserId { get; set; } = "alarming";
+
+    [Required]
+    public string ServiceProjectId { get; set; } = "service";
+
     public TimeSpan Interval => TimeSpan.FromSeconds(EvaluationIntervalSeconds);
 
     /// <summary>The tick an instant belongs to: the interval's start, so a late or repeated run of

@@ -2,7 +2,7 @@ using Alarming.Core.Alarms;
 using Alarming.Core.Evaluation;
 using Alarming.Core.Metrics;
 using Alarming.Core.Python;
-using Alarming.Functions.Api;
+using Alarming.Functions.Evaluation;
 using Alarming.Storage.Metrics;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +10,7 @@ namespace Alarming.Functions.Metrics;
 
 /// <summary>Threshold rules read from the built-in store, the way Aodh's Gnocchi evaluator reads
 /// Gnocchi (metrics.md §6), including the answers it turns into insufficient data.</summary>
-public sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader reader, IOptions<HistoryOptions> identity) : IMetricSource
+public sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader reader, IOptions<EvaluationOptions> identity) : IMetricSource
 {
     /// <summary>The evaluator's Gnocchi identity: non-UUID resource ids resolve relative to it, as Aodh's do.</summary>
     private string Creator => $"{identity.Value.ServiceUserId}:{identity.Value.ServiceProjectId}";

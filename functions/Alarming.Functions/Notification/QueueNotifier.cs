@@ -6,7 +6,7 @@ namespace Alarming.Functions.Notification;
 
 /// <summary><c>queue://NAME</c> (ours): the webhook body as a message on Storage queue NAME of the
 /// service's account, base64 as a queue-triggered function reads it.</summary>
-public sealed class QueueNotifier(IRawQueueSender queues) : IActionNotifier
+public sealed class QueueNotifier(ITextQueueSender queues) : IActionNotifier
 {
     public IReadOnlyList<string> Schemes { get; } = ["queue"];
 

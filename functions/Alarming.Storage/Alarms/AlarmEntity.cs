@@ -35,20 +35,22 @@ internal sealed class AlarmEntity : ITableEntity
     public DateTimeOffset? EvaluateTimestamp { get; set; }
     public string Rule { get; set; } = "{}";
     public DateTimeOffset? LastEvaluatedTick { get; set; }
-    public string? PendingEffects { get; set; }
 
-    /// <summary>The series a threshold alarm reads, so a fan-out can put alarms that share it in one shard.</summary>
-    public string? SeriesKey { get; set; }
+    /// <summary>The outbox entry id of the last evaluation, until the evaluator saw it finished.</summary>
+    public string? PendingEntry { get; set; }
 
     [IgnoreDataMember]
-    public EvaluationMark Mark => new(LastEvaluatedTick, PendingEffects);
+    public EvaluationMark Mark => new(LastEvaluatedTick, PendingEntry);
 
     public AlarmEntity WithMark(EvaluationMark mark)
     {
         LastEvaluatedTick = mark.LastTick;
-        PendingEffects = mark.Pending;
+        PendingEntry = mark.Pending;
         return this;
     }
+
+    /// <summary>The series a threshold alarm reads, so a fan-out can put alarms that share it in one shard.</summary>
+    public string? SeriesKey { get; set; }
 
     public static AlarmEntity From(Alarm alarm) => new()
     {

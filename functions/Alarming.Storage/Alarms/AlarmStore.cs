@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Alarming.Core.Alarms;
 using Alarming.Core.Usage;
-using Alarming.Storage.Changes;
+using Alarming.Storage.Outbox;
 using Alarming.Storage.Tables;
 using Azure;
 using Azure.Data.Tables;
@@ -11,8 +11,8 @@ namespace Alarming.Storage.Alarms;
 
 /// <summary><see cref="IAlarmStore"/> on two tables: <c>alarms</c> (PartitionKey = project,
 /// RowKey = alarm id, plus one <c>name:</c> row per alarm claiming its name in the project)
-/// and <c>alarmids</c> (where each alarm lives, for lookups by id alone). A change's
-/// <see cref="PendingChange"/> row joins the alarm's transaction; those and the usage counters
+/// and <c>alarmids</c> (where each alarm lives, for lookups by id alone). A write's
+/// <see cref="OutboxEntry"/> row joins the alarm's transaction; outbox rows and usage counters
 /// sort after the name rows.</summary>
 internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
 {
@@ -47,7 +47,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         return entity.HasValue ? new StoredAlarm(entity.Value!.ToAlarm(), entity.Value.ETag.ToString(), entity.Value.Mark) : null;
     }
 
-    /// <summary>Alarm rows share the table with name, pending-change and counter rows, which all sort
+    /// <summary>Alarm rows share the table with name, outbox and counter rows, which all sort
     /// after them; an id that would read as one of those is no alarm.</summary>
     private static bool IsAlarmRowKey(string rowKey) => rowKey.Length > 0 && string.CompareOrdinal(rowKey, NamePrefix) < 0;
 
@@ -86,7 +86,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         return alarms;
     }
 
-    public async Task<WriteOutcome> CreateAsync(Alarm alarm, PendingChange change, CancellationToken cancellationToken)
+    public async Task<WriteOutcome> CreateAsync(Alarm alarm, OutboxEntry entry, CancellationToken cancellationToken)
     {
         var entity = AlarmEntity.From(alarm);
         await AlarmIds.UpsertEntityAsync(Location(entity), TableUpdateMode.Replace, cancellationToken);
@@ -96,7 +96,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             [
                 new TableTransactionAction(TableTransactionActionType.Add, entity),
                 new TableTransactionAction(TableTransactionActionType.Add, NameRow(entity.PartitionKey, alarm)),
-                new TableTransactionAction(TableTransactionActionType.Add, PendingChangeRow.From(change)),
+                new TableTransactionAction(TableTransactionActionType.Add, OutboxRow.From(entry)),
             ], cancellationToken);
             return WriteOutcome.Written;
         }
@@ -107,14 +107,14 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         }
     }
 
-    public async Task<WriteOutcome> ReplaceAsync(StoredAlarm stored, Alarm updated, PendingChange? change, CancellationToken cancellationToken)
+    public async Task<WriteOutcome> ReplaceAsync(StoredAlarm stored, Alarm updated, OutboxEntry? entry, CancellationToken cancellationToken)
     {
         var old = stored.Alarm;
         var entity = AlarmEntity.From(updated).WithMark(stored.Mark);
         var oldPartition = TableKey.Encode(old.ProjectId);
         if (entity.PartitionKey != oldPartition)
         {
-            return await MoveAsync(stored, entity, updated, change, cancellationToken);
+            return await MoveAsync(stored, entity, updated, entry, cancellationToken);
         }
         entity.ETag = new ETag(stored.Version);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, entity.ETag) };
@@ -123,25 +123,25 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             actions.Add(new(TableTransactionActionType.Delete, NameRow(oldPartition, old), ETag.All));
             actions.Add(new(TableTransactionActionType.Add, NameRow(entity.PartitionKey, updated)));
         }
-        if (change is not null)
+        if (entry is not null)
         {
-            actions.Add(new(TableTransactionActionType.Add, PendingChangeRow.From(change)));
+            actions.Add(new(TableTransactionActionType.Add, OutboxRow.From(entry)));
         }
         return await SubmitAsync(actions, cancellationToken);
     }
 
     public async Task<(WriteOutcome Outcome, string? Version)> RecordEvaluationAsync(StoredAlarm stored, Alarm updated, EvaluationMark mark,
-        PendingChange? change, CancellationToken cancellationToken)
+        OutboxEntry? entry, CancellationToken cancellationToken)
     {
         var entity = AlarmEntity.From(updated).WithMark(mark);
-        if (change is not null)
+        if (entry is not null)
         {
             try
             {
                 var responses = await Alarms.SubmitTransactionAsync(
                 [
                     new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(stored.Version)),
-                    new TableTransactionAction(TableTransactionActionType.Add, PendingChangeRow.From(change)),
+                    new TableTransactionAction(TableTransactionActionType.Add, OutboxRow.From(entry)),
                 ], cancellationToken);
                 return (WriteOutcome.Written, responses.Value[0].Headers.ETag?.ToString());
             }
@@ -172,14 +172,14 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         return refs;
     }
 
-    public async Task<WriteOutcome> DeleteAsync(StoredAlarm stored, PendingChange change, CancellationToken cancellationToken)
+    public async Task<WriteOutcome> DeleteAsync(StoredAlarm stored, OutboxEntry entry, CancellationToken cancellationToken)
     {
         var partition = TableKey.Encode(stored.Alarm.ProjectId);
         var outcome = await SubmitAsync(
         [
             new(TableTransactionActionType.Delete, new TableEntity(partition, TableKey.Encode(stored.Alarm.AlarmId)), new ETag(stored.Version)),
             new(TableTransactionActionType.Delete, NameRow(partition, stored.Alarm), ETag.All),
-            new(TableTransactionActionType.Add, PendingChangeRow.From(change)),
+            new(TableTransactionActionType.Add, OutboxRow.From(entry)),
         ], cancellationToken);
         if (outcome == WriteOutcome.Written)
         {
@@ -208,10 +208,10 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
 
     /// <summary>An admin moved the alarm to another project: its row changes partition, which no
     /// transaction spans. Claim the new place first (the name may be taken), then remove the old
-    /// row if unchanged; on a conflict undo the claim so the caller can retry. The change goes with
-    /// the new row; the old project's counters get their own pending change with the removal,
+    /// row if unchanged; on a conflict undo the claim so the caller can retry. The entry goes with
+    /// the new row; the old project's counters get their own outbox entry with the removal,
     /// finished by the sweep.</summary>
-    private async Task<WriteOutcome> MoveAsync(StoredAlarm stored, AlarmEntity entity, Alarm updated, PendingChange? change,
+    private async Task<WriteOutcome> MoveAsync(StoredAlarm stored, AlarmEntity entity, Alarm updated, OutboxEntry? entry,
         CancellationToken cancellationToken)
     {
         List<TableTransactionAction> claim =
@@ -219,9 +219,9 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             new(TableTransactionActionType.Add, entity),
             new(TableTransactionActionType.Add, NameRow(entity.PartitionKey, updated)),
         ];
-        if (change is not null)
+        if (entry is not null)
         {
-            claim.Add(new(TableTransactionActionType.Add, PendingChangeRow.From(change)));
+            claim.Add(new(TableTransactionActionType.Add, OutboxRow.From(entry)));
         }
         var added = await SubmitAsync(claim, cancellationToken);
         if (added != WriteOutcome.Written)
@@ -229,13 +229,13 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             return added == WriteOutcome.Conflict ? WriteOutcome.NameTaken : added;
         }
         var oldPartition = TableKey.Encode(stored.Alarm.ProjectId);
-        var left = new PendingChange((change?.Id ?? Guid.NewGuid().ToString()) + ".left", updated.AlarmId, stored.Alarm.ProjectId,
-            change?.CreatedAt ?? DateTimeOffset.UtcNow, AlarmCounts.Of(stored.Alarm, updated, stored.Alarm.ProjectId), null, []);
+        var left = new OutboxEntry((entry?.Id ?? Guid.NewGuid().ToString()) + ".left", updated.AlarmId, stored.Alarm.ProjectId,
+            entry?.CreatedAt ?? DateTimeOffset.UtcNow, AlarmCounts.Of(stored.Alarm, updated, stored.Alarm.ProjectId), null, []);
         var removed = await SubmitAsync(
         [
             new(TableTransactionActionType.Delete, new TableEntity(oldPartition, entity.RowKey), new ETag(stored.Version)),
             new(TableTransactionActionType.Delete, NameRow(oldPartition, stored.Alarm), ETag.All),
-            new(TableTransactionActionType.Add, PendingChangeRow.From(left)),
+            new(TableTransactionActionType.Add, OutboxRow.From(left)),
         ], cancellationToken);
         if (removed != WriteOutcome.Written)
         {
@@ -244,9 +244,9 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
                 new(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, entity.RowKey), ETag.All),
                 new(TableTransactionActionType.Delete, NameRow(entity.PartitionKey, updated), ETag.All),
             ];
-            if (change is not null)
+            if (entry is not null)
             {
-                undo.Add(new(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, PendingChangeRow.RowKey(change.Id)), ETag.All));
+                undo.Add(new(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, OutboxRow.RowKey(entry.Id)), ETag.All));
             }
             await Alarms.SubmitTransactionAsync(undo, cancellationToken);
             return WriteOutcome.Conflict;

@@ -1,4 +1,4 @@
-using Alarming.Storage.Changes;
+using Alarming.Storage.Outbox;
 using Alarming.Core.Alarms;
 
 namespace Alarming.Storage.Alarms;
@@ -18,23 +18,23 @@ public interface IAlarmStore
     /// <summary>All alarms of one project, or of every project when <paramref name="projectId"/> is null.</summary>
     Task<IReadOnlyList<Alarm>> ListAsync(string? projectId, CancellationToken cancellationToken);
 
-    /// <summary>Creates the alarm, claims its name and records its pending change in one transaction.</summary>
-    Task<WriteOutcome> CreateAsync(Alarm alarm, PendingChange change, CancellationToken cancellationToken);
+    /// <summary>Creates the alarm, claims its name and writes its outbox entry in one transaction.</summary>
+    Task<WriteOutcome> CreateAsync(Alarm alarm, OutboxEntry entry, CancellationToken cancellationToken);
 
     /// <summary>Replaces <paramref name="stored"/> with <paramref name="updated"/> if unchanged since read,
-    /// with the change's pending record when there is one.</summary>
-    Task<WriteOutcome> ReplaceAsync(StoredAlarm stored, Alarm updated, PendingChange? change, CancellationToken cancellationToken);
+    /// with the write's outbox entry when there is one.</summary>
+    Task<WriteOutcome> ReplaceAsync(StoredAlarm stored, Alarm updated, OutboxEntry? entry, CancellationToken cancellationToken);
 
-    /// <summary>Stores an evaluation's outcome (state fields and bookkeeping), and a transition's pending
-    /// change, if the alarm is unchanged since read; returns the new version when written.</summary>
+    /// <summary>Stores an evaluation's outcome (state fields and bookkeeping), and its outbox entry,
+    /// if the alarm is unchanged since read; returns the new version when written.</summary>
     Task<(WriteOutcome Outcome, string? Version)> RecordEvaluationAsync(StoredAlarm stored, Alarm updated, EvaluationMark mark,
-        PendingChange? change, CancellationToken cancellationToken);
+        OutboxEntry? entry, CancellationToken cancellationToken);
 
     /// <summary>Where every enabled alarm lives, with its type: what a fan-out needs, nothing more.</summary>
     Task<IReadOnlyList<AlarmRef>> ListEnabledAsync(CancellationToken cancellationToken);
 
-    /// <summary>Deletes the alarm if unchanged since read, recording the deletion's pending change.</summary>
-    Task<WriteOutcome> DeleteAsync(StoredAlarm stored, PendingChange change, CancellationToken cancellationToken);
+    /// <summary>Deletes the alarm if unchanged since read, writing the deletion's outbox entry.</summary>
+    Task<WriteOutcome> DeleteAsync(StoredAlarm stored, OutboxEntry entry, CancellationToken cancellationToken);
 
     /// <summary>Alarms of a project, enabled or not.</summary>
     Task<int> CountByProjectAsync(string? projectId, CancellationToken cancellationToken);

@@ -9,9 +9,9 @@ public sealed record StoredAlarm(Alarm Alarm, string Version, EvaluationMark Mar
 /// <summary>The evaluator's bookkeeping on an alarm row, written in the same conditional write as
 /// the state it decided.</summary>
 /// <param name="LastTick">The last tick whose evaluation changed something: a redelivered message
-/// for that tick (or an older one) changes nothing again.</param>
-/// <param name="Pending">Effects of that evaluation not yet confirmed done (history entry and
-/// notification, as JSON): redone, with the same ids, if the evaluator died before clearing it.</param>
+/// for that tick (or an older one) decides nothing again.</param>
+/// <param name="Pending">The id of that evaluation's outbox entry until the evaluator saw it finished:
+/// a later evaluation finishes it first (a crash interrupted it), so effects keep their order.</param>
 public sealed record EvaluationMark(DateTimeOffset? LastTick, string? Pending)
 {
     public static readonly EvaluationMark None = new(null, null);

@@ -35,5 +35,8 @@ public static class TableKey
     /// <summary>Quotes a value for an OData filter.</summary>
     public static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
 
+    /// <summary>The first key after every key that starts with <paramref name="prefix"/>: a range's exclusive end.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
     private static bool NeedsEscape(char c) => c is '%' or '/' or '\\' or '#' or '?' or '\'' || char.IsControl(c);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Alarming.Core.Access;
 using Alarming.Core.Alarms;
 using Alarming.Functions.Changes;
+using Alarming.Functions.Outbox;
 using Alarming.Functions.Tests.Fixtures;
 using Alarming.Storage.Alarms;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,7 +128,7 @@ public sealed class ChangesAndUsageTests(AlarmingHostFixture host) : IClassFixtu
         var id = await CreateAsync(project, EventAlarm("crashing"));
         await changeQueue.TakeAllAsync();
 
-        // The state write lands with its pending change, then the writer "dies" before finishing it.
+        // The state write lands with its outbox entry, then the writer "dies" before finishing it.
         var alarms = host.Services.GetRequiredService<IAlarmStore>();
         var stored = (await alarms.FindAsync(id, project.ProjectId, CancellationToken.None))!;
         var updated = AlarmFactory.SetState(stored.Alarm, AlarmStates.Alarm, Core.Python.PythonTimestamp.Truncate(host.Time.GetUtcNow()));
@@ -137,7 +138,7 @@ public sealed class ChangesAndUsageTests(AlarmingHostFixture host) : IClassFixtu
 
         var sweep = DateTimeOffset.FromUnixTimeSeconds((host.Time.GetUtcNow().ToUnixTimeSeconds() / 60 + 2) * 60 + 40);
         host.Time.Advance(sweep - host.Time.GetUtcNow());
-        await Eventually.TrueAsync(() => Task.FromResult(host.Activity.LastHandled(FinishPendingChangesFunction.Name) >= sweep), "the sweep");
+        await Eventually.TrueAsync(() => Task.FromResult(host.Activity.LastHandled(FinishOutboxFunction.Name) >= sweep), "the sweep");
 
         var expected = new JsonArray(Usage(project.ProjectId, 1, 1, 0, 0));
         AssertJson(expected, (await project.GetAsync("/v2/usage/alarms")).Json);
@@ -146,7 +147,7 @@ public sealed class ChangesAndUsageTests(AlarmingHostFixture host) : IClassFixtu
         Assert.Equal(["alarm.state_transition", "alarm.update.end"], TypesOf(await changeQueue.TakeAllAsync(), id));
 
         // A late second finisher (the writer after all, or another sweep) changes nothing.
-        await host.Services.GetRequiredService<PendingChangeFinisher>().FinishAsync(change, CancellationToken.None);
+        await host.Services.GetRequiredService<OutboxFinisher>().FinishAsync(change, CancellationToken.None);
         AssertJson(expected, (await project.GetAsync("/v2/usage/alarms")).Json);
         Assert.Single((await project.GetAsync($"/v2/alarms/{id}/history?q.field=type&q.value=state%20transition")).Json!.AsArray());
     }

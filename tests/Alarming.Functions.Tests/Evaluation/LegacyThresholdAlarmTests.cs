@@ -25,8 +25,8 @@ public sealed class LegacyThresholdAlarmTests(AlarmingHostFixture host) : IClass
 
     /// <summary>The alarm's notifications, one per id (a copy sent again by crash recovery has the same id).</summary>
     private async Task<List<JsonNode>> NotificationsAsync(string alarmId) =>
-        (await new QueueProbe(host.Storage, QueueNames.Notify).PeekAllAsync()).Where(n => (string?)n["alarmId"] == alarmId)
-            .DistinctBy(n => (string?)n["notificationId"]).ToList();
+        (await new QueueProbe(host.Storage, QueueNames.Notify).PeekAllAsync()).Where(n => (string?)n["alarm_id"] == alarmId)
+            .DistinctBy(n => (string?)n["notification_id"]).ToList();
 
     [Fact]
     public async Task SeedRule_Fires_ThenReturnsToOk()
@@ -43,7 +43,7 @@ public sealed class LegacyThresholdAlarmTests(AlarmingHostFixture host) : IClass
         Assert.Equal("alarm", (string?)alarm["state"]);
         Assert.Equal("Transition to alarm due to 1 samples outside threshold, most recent: 25.0", (string?)alarm["state_reason"]);
         var fired = (await NotificationsAsync(id)).Single();
-        Assert.Equal("""{"type":"threshold","disposition":"outside","count":1,"most_recent":25.0}""", fired["reasonData"]!.ToJsonString());
+        Assert.Equal("""{"type":"threshold","disposition":"outside","count":1,"most_recent":25.0}""", fired["reason_data"]!.ToJsonString());
 
         // Ten quiet minutes later the load is low.
         host.Time.Advance(TimeSpan.FromMinutes(10));

@@ -53,14 +53,14 @@ public sealed class ThresholdAlarmTests(AlarmingHostFixture host) : IClassFixtur
         Assert.Equal("service", latest["project_id"]!.GetValue<string>());
         Assert.Equal(project.ProjectId, latest["on_behalf_of"]!.GetValue<string>());
 
-        var notifications = (await new QueueProbe(host.Storage, QueueNames.Notify).PeekAllAsync()).Where(n => n["alarmId"]!.GetValue<string>() == id).ToList();
+        var notifications = (await new QueueProbe(host.Storage, QueueNames.Notify).PeekAllAsync()).Where(n => n["alarm_id"]!.GetValue<string>() == id).ToList();
         Assert.Equal(4, notifications.Count);
         var toAlarm = notifications.Single(n => n["current"]!.GetValue<string>() == "alarm");
         Assert.Equal("ok", toAlarm["previous"]!.GetValue<string>());
         Assert.Equal("Transition to alarm due to 3 samples outside threshold, most recent: 99.0", toAlarm["reason"]!.GetValue<string>());
-        Assert.Equal("{\"type\":\"threshold\",\"disposition\":\"outside\",\"count\":3,\"most_recent\":99.0}", toAlarm["reasonData"]!.ToJsonString());
+        Assert.Equal("{\"type\":\"threshold\",\"disposition\":\"outside\",\"count\":3,\"most_recent\":99.0}", toAlarm["reason_data"]!.ToJsonString());
         Assert.Equal("[\"http://127.0.0.1:9/hook\"]", toAlarm["actions"]!.ToJsonString());
-        Assert.Equal(4, notifications.Select(n => n["notificationId"]!.GetValue<string>()).Distinct().Count());
+        Assert.Equal(4, notifications.Select(n => n["notification_id"]!.GetValue<string>()).Distinct().Count());
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ThresholdAlarmTests(AlarmingHostFixture host) : IClassFixtur
         await project.PushMinutesAsync(resource, "cpu", tick, 90, 91, 92);
         await host.TickAsync();
         var notify = new QueueProbe(host.Storage, QueueNames.Notify);
-        var before = (await notify.PeekAllAsync()).Count(n => n["alarmId"]!.GetValue<string>() == id);
+        var before = (await notify.PeekAllAsync()).Count(n => n["alarm_id"]!.GetValue<string>() == id);
         Assert.Equal(1, before);
 
         // The same tick's message again, twice, as a redelivery or a duplicated fan-out would.
@@ -89,7 +89,7 @@ public sealed class ThresholdAlarmTests(AlarmingHostFixture host) : IClassFixtur
         await host.WaitForIdleAsync();
 
         Assert.Single(await TransitionsAsync(project, id));
-        Assert.Equal(before, (await notify.PeekAllAsync()).Count(n => n["alarmId"]!.GetValue<string>() == id));
+        Assert.Equal(before, (await notify.PeekAllAsync()).Count(n => n["alarm_id"]!.GetValue<string>() == id));
     }
 
     [Fact]

@@ -67,8 +67,8 @@ public sealed class TwoHostsTests : IAsyncLifetime
             foreach (var message in batch)
             {
                 var body = JsonNode.Parse(Convert.FromBase64String(message.MessageText))!;
-                perAlarm.TryAdd(body["alarmId"]!.GetValue<string>(), []);
-                perAlarm[body["alarmId"]!.GetValue<string>()].Add(body["tick"]!.GetValue<DateTimeOffset>().ToString("O"));
+                perAlarm.TryAdd(body["alarm_id"]!.GetValue<string>(), []);
+                perAlarm[body["alarm_id"]!.GetValue<string>()].Add(body["tick"]!.GetValue<DateTimeOffset>().ToString("O"));
             }
         }
         Assert.Equal(ids.Order(), perAlarm.Keys.Order());

@@ -24,16 +24,16 @@ public static class NotifyMessages
 
     private static JsonObject Message(AlarmingHostFixture host, string id, string[] actions) => new()
     {
-            ["notificationId"] = id,
-            ["alarmId"] = Guid.NewGuid().ToString(),
-            ["alarmName"] = "cpu-high",
+            ["notification_id"] = id,
+            ["alarm_id"] = Guid.NewGuid().ToString(),
+            ["alarm_name"] = "cpu-high",
             ["severity"] = "low",
-            ["projectId"] = "p-plain",
-            ["userId"] = "u1",
+            ["project_id"] = "p-plain",
+            ["user_id"] = "u1",
             ["previous"] = "ok",
             ["current"] = "alarm",
             ["reason"] = "Transition to alarm due to 3 samples outside threshold, most recent: 95.0",
-            ["reasonData"] = JsonNode.Parse("""{"type": "threshold", "disposition": "outside", "count": 3, "most_recent": 95.0}"""),
+            ["reason_data"] = JsonNode.Parse("""{"type": "threshold", "disposition": "outside", "count": 3, "most_recent": 95.0}"""),
             ["actions"] = new JsonArray(actions.Select(a => (JsonNode?)a).ToArray()),
             ["tick"] = host.Time.GetUtcNow().ToString("O"),
             ["v"] = 1,

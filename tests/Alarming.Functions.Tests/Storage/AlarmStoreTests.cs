@@ -34,15 +34,15 @@ public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<Al
     }
 
     [Fact]
-    public async Task RecordEvaluation_WithAPendingChange_ReturnsTheVersionTheNextWriteNeeds()
+    public async Task RecordEvaluation_WithAnOutboxEntry_ReturnsTheVersionTheNextWriteNeeds()
     {
         var project = host.NewProject();
         var id = (await project.CreateAlarmAsync(MetricClient.ThresholdAlarm("vm-1")))["alarm_id"]!.GetValue<string>();
         var store = host.Services.GetRequiredService<IAlarmStore>();
         var stored = (await store.FindAsync(id, project.ProjectId, CancellationToken.None))!;
-        var change = new Alarming.Storage.Changes.PendingChange(Guid.NewGuid().ToString(), id, project.ProjectId, DateTimeOffset.UtcNow,
+        var change = new Alarming.Storage.Outbox.OutboxEntry(Guid.NewGuid().ToString(), id, project.ProjectId, DateTimeOffset.UtcNow,
             default, null, []);
-        var mark = new EvaluationMark(DateTimeOffset.UtcNow, "{}");
+        var mark = new EvaluationMark(DateTimeOffset.UtcNow, change.Id);
 
         var (outcome, version) = await store.RecordEvaluationAsync(stored, stored.Alarm, mark, change, CancellationToken.None);
 

@@ -3,6 +3,7 @@ using Alarming.Core.Rules;
 using Alarming.Core.Validation;
 using Alarming.Functions.Api.Quotas;
 using Alarming.Functions.Changes;
+using Alarming.Functions.Outbox;
 using Alarming.Storage.Alarms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,11 +12,11 @@ using Microsoft.Azure.Functions.Worker;
 namespace Alarming.Functions.Api.Alarms;
 
 /// <summary><c>POST /v2/alarms</c>: validate (api.md §3.10), check ownership and quota, then
-/// create the alarm, claim its name and record the pending change in one transaction (409 when
+/// create the alarm, claim its name and write its outbox entry in one transaction (409 when
 /// the name is taken), then finish the change.</summary>
 public sealed class CreateAlarmFunction(
     ApiRequest api, AlarmBodyParser parser, AlarmQuota quota, IAlarmStore alarms, ApiChanges changes,
-    PendingChangeFinisher finisher, TimeProvider time)
+    OutboxFinisher finisher, TimeProvider time)
 {
     public const string Name = "CreateAlarm";
 

@@ -1,4 +1,5 @@
 using Alarming.Functions.Changes;
+using Alarming.Functions.Outbox;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.History;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace Alarming.Functions.Api.Alarms;
 
 /// <summary><c>DELETE /v2/alarms/{id}</c>: the alarm and its whole history (api.md §5).</summary>
 public sealed class DeleteAlarmFunction(ApiRequest api, IAlarmStore alarms, IHistoryStore history, ApiChanges changes,
-    PendingChangeFinisher finisher)
+    OutboxFinisher finisher)
 {
     public const string Name = "DeleteAlarm";
 

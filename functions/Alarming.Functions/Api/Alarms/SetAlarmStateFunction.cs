@@ -4,6 +4,7 @@ using Alarming.Core.Alarms;
 using Alarming.Core.Python;
 using Alarming.Core.Validation;
 using Alarming.Functions.Changes;
+using Alarming.Functions.Outbox;
 using Alarming.Storage.Alarms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Alarming.Functions.Api.Alarms;
 /// <summary><c>PUT /v2/alarms/{id}/state</c>: sets the state, moving its timestamp even when it
 /// does not change, and records a state transition every time (api.md §5). Runs no actions.</summary>
 public sealed class SetAlarmStateFunction(ApiRequest api, IAlarmStore alarms, ApiChanges changes,
-    PendingChangeFinisher finisher, TimeProvider time)
+    OutboxFinisher finisher, TimeProvider time)
 {
     public const string Name = "SetAlarmState";
 

@@ -3,6 +3,7 @@ using Alarming.Core.Python;
 using Alarming.Core.Rules;
 using Alarming.Core.Validation;
 using Alarming.Functions.Changes;
+using Alarming.Functions.Outbox;
 using Alarming.Storage.Alarms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Alarming.Functions.Api.Alarms;
 /// <remarks>The write is conditional on the version read; a lost race re-reads and re-applies
 /// the body to the newer alarm, so the history diff is always against the alarm replaced.</remarks>
 public sealed class UpdateAlarmFunction(
-    ApiRequest api, AlarmBodyParser parser, IAlarmStore alarms, ApiChanges changes, PendingChangeFinisher finisher,
+    ApiRequest api, AlarmBodyParser parser, IAlarmStore alarms, ApiChanges changes, OutboxFinisher finisher,
     TimeProvider time)
 {
     public const string Name = "UpdateAlarm";

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Usage;
 using Alarming.Core.Validation;
-using Alarming.Storage.Changes;
+using Alarming.Storage.Usage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,7 +11,7 @@ namespace Alarming.Functions.Api.Usage;
 /// <summary><c>GET /v2/usage/alarms[?project_id=]</c>, an extension from the "Support Alarm Metering
 /// Data" proposal (notification.md §6): a list of per-project counts, read from counters, never
 /// from the alarms. An admin gets every project, or the one asked for; anyone else their own.</summary>
-public sealed class GetAlarmUsageFunction(ApiRequest api, IChangeStore usage)
+public sealed class GetAlarmUsageFunction(ApiRequest api, IUsageStore usage)
 {
     public const string Name = "GetAlarmUsage";
     public const string Route = "v2/usage/alarms";

@@ -1,4 +1,4 @@
-namespace Alarming.Functions.Api;
+namespace Alarming.Functions.Changes;
 
 /// <summary>History settings (section <c>History</c>).</summary>
 public sealed class HistoryOptions
@@ -7,8 +7,4 @@ public sealed class HistoryOptions
 
     /// <summary>Aodh's <c>record_history</c>: write history entries for API and evaluator changes.</summary>
     public bool Record { get; set; } = true;
-
-    /// <summary>The identity of evaluator entries (Aodh uses its Keystone user).</summary>
-    public string ServiceUserId { get; set; } = "alarming";
-    public string ServiceProjectId { get; set; } = "service";
 }

@@ -10,20 +10,15 @@ namespace Alarming.Functions.Evaluation;
 
 /// <summary>The legacy <c>threshold</c> type (legacy-threshold.md §3): the meter's raw measures on the
 /// resources the query selects, as Ceilometer's statistics, then Aodh's threshold decision.</summary>
-public sealed class CeilometerThresholdEvaluator(IMetricCatalog catalog, IMeasureStore measures, IOptions<EvaluationOptions> options,
-    ILogger<CeilometerThresholdEvaluator> logger) : IAlarmRuleEvaluator
+public sealed class LegacyThresholdRuleEvaluator(IMetricCatalog catalog, IMeasureStore measures, IOptions<EvaluationOptions> options,
+    ILogger<LegacyThresholdRuleEvaluator> logger) : IRuleEvaluator
 {
     public IReadOnlyList<string> Types => [AlarmTypes.Threshold];
 
-    public async Task<EvaluationResult> EvaluateAsync(Alarm alarm, DateTimeOffset now, IMetricSource metrics, CancellationToken cancellationToken)
+    public async Task<LeafOutcome> EvaluateAsync(ThresholdRule comparison, DateTimeOffset now, IMetricSource metrics,
+        CancellationToken cancellationToken)
     {
-        var rule = new LegacyThresholdRule(alarm.Rule);
-        var leaf = await EvaluateLeafAsync(rule, now, cancellationToken);
-        return ThresholdDecision.Decide(alarm.State, alarm.RepeatActions == true, rule.Comparison, leaf);
-    }
-
-    public async Task<LeafOutcome> EvaluateLeafAsync(LegacyThresholdRule rule, DateTimeOffset now, CancellationToken cancellationToken)
-    {
+        var rule = new LegacyThresholdRule(comparison.Rule);
         var lag = TimeSpan.FromSeconds(options.Value.AdditionalIngestionLagSeconds);
         IReadOnlyList<(DateTimeOffset, double)> window;
         try

@@ -3,7 +3,7 @@ using Azure.Storage.Queues;
 
 namespace Alarming.Storage.Queues;
 
-internal sealed class RawQueueSender(StorageConnection connection) : IRawQueueSender
+internal sealed class TextQueueSender(StorageConnection connection) : ITextQueueSender
 {
     private readonly QueueServiceClient service = connection.Queues();
     private readonly ConcurrentDictionary<string, QueueClient> created = new();

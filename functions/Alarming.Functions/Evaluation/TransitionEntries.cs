@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alarming.Core.Alarms;
+using Alarming.Core.Evaluation;
+using Alarming.Core.History;
+using Alarming.Core.Python;
+using Alarming.Core.Usage;
+using Alarming.Functions.Changes;
+using Alarming.Functions.Notification;
+using Alarming.Storage;
+using Alarming.Storage.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace Alarming.Functions.Evaluation;
+
+/// <summary>The outbox entry of one evaluator decision: a transition's <c>state transition</c> history
+/// entry and its change event (Aodh's evaluator sends the detail as a JSON string), the notification
+/// when the new state has actions, and the usage move. Every id derives from (alarm, tick), so
+/// redoing the entry writes the same history row and sends the same notification id.</summary>
+public sealed class TransitionEntries(IOptions<HistoryOptions> historyOptions, IOptions<ChangeOptions> changeOptions,
+    IOptions<EvaluationOptions> evaluationOptions)
+{
+    /// <returns>Null when the decision owes nothing beyond the alarm row.</returns>
+    public OutboxEntry? For(Alarm before, Alarm after, EvaluationResult result, DateTimeOffset tick)
+    {
+        var history = History(before, result, tick);
+        List<string> events = changeOptions.Value.Enabled && history is not null
+            ? [ChangeEvents.ForChange(EffectIds.For(before.AlarmId, tick, "event"), ChangeEvents.EvaluatorPublisher, history, detailAsText: true)]
+            : [];
+        var entry = new OutboxEntry(EffectIds.For(before.AlarmId, tick, "change"), before.AlarmId, before.ProjectId, PythonTimestamp.Truncate(tick),
+            AlarmCounts.Of(before, after, before.ProjectId), history, events, Notification(before, after, result, tick));
+        return entry.IsEmpty ? null : entry;
+    }
+
+    private AlarmChange? History(Alarm before, EvaluationResult result, DateTimeOffset tick)
+    {
+        if (result.Kind != EvaluationKind.Transition || !historyOptions.Value.Record)
+        {
+            return null;
+        }
+        var detail = PythonJson.Dumps(new JsonObject { ["state"] = result.State, ["transition_reason"] = result.Reason });
+        var identity = evaluationOptions.Value;
+        return new AlarmChange(EffectIds.For(before.AlarmId, tick, "history"), before.AlarmId, AlarmChangeTypes.StateTransition, detail,
+            identity.ServiceProjectId, identity.ServiceUserId, before.ProjectId, PythonTimestamp.Truncate(tick), before.Severity);
+    }
+
+    private static string? Notification(Alarm before, Alarm after, EvaluationResult result, DateTimeOffset tick)
+    {
+        var actions = result.State switch
+        {
+            AlarmStates.Ok => before.OkActions,
+            AlarmStates.Alarm => before.AlarmActions,
+            _ => before.InsufficientDataActions,
+        } ?? [];
+        if (actions.Count == 0)
+        {
+            return null;
+        }
+        var message = new NotifyAlarmMessage(EffectIds.For(before.AlarmId, tick, "notify"), before.AlarmId, before.Name, before.Severity,
+            before.ProjectId, before.UserId, before.State, after.State == before.State ? result.State : after.State, result.Reason,
+            result.ReasonData, actions, tick);
+        return JsonSerializer.Serialize(message, StorageJson.Options);
+    }
+}

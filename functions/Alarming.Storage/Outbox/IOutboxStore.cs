@@ -1,0 +1,15 @@
+namespace Alarming.Storage.Outbox;
+
+/// <summary>Outbox entries (written by <see cref="Alarms.IAlarmStore"/> with the alarm) and their completion.</summary>
+public interface IOutboxStore
+{
+    /// <summary>Entries written before <paramref name="createdBefore"/>: left by a crash, or still being finished.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ListPendingAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
+
+    /// <summary>One entry, or null when it was finished (or never written).</summary>
+    Task<OutboxEntry?> FindAsync(string? projectId, string entryId, CancellationToken cancellationToken);
+
+    /// <summary>Adds the entry's usage to its project's counters and deletes it, atomically; an entry
+    /// already completed (by another finisher) is left alone.</summary>
+    Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken);
+}

@@ -1,0 +1,35 @@
+using Alarming.Core.Usage;
+using Azure.Data.Tables;
+
+namespace Alarming.Storage.Usage;
+
+/// <summary>The counter columns shared by a project's usage shards and the usage delta of an
+/// outbox row, and where a project's shards live in the alarms table.</summary>
+/// <remarks>Counters are split in 16 rows per project by the alarm id's first digit, so concurrent
+/// changes in one project seldom contend for the same row.</remarks>
+internal static class UsageCounterRow
+{
+    public const string Prefix = "usage:";
+
+    /// <remarks>Alarm ids are UUIDs; any other id still lands in a valid shard.</remarks>
+    public static string ShardKey(string alarmId) =>
+        Prefix + (alarmId.Length > 0 && char.IsAsciiHexDigit(alarmId[0]) ? char.ToLowerInvariant(alarmId[0]) : '0');
+
+    public static TableEntity Shard(string partition, string rowKey, string? projectId, AlarmCounts counts)
+    {
+        var row = new TableEntity(partition, rowKey) { ["ProjectId"] = projectId };
+        Write(row, counts);
+        return row;
+    }
+
+    public static void Write(TableEntity row, AlarmCounts counts)
+    {
+        row["Total"] = counts.Total;
+        row["Alarm"] = counts.Alarm;
+        row["Ok"] = counts.Ok;
+        row["InsufficientData"] = counts.InsufficientData;
+    }
+
+    public static AlarmCounts Read(TableEntity row) =>
+        new(row.GetInt32("Total") ?? 0, row.GetInt32("Alarm") ?? 0, row.GetInt32("Ok") ?? 0, row.GetInt32("InsufficientData") ?? 0);
+}
