@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using Alarming.Core.TimeConstraints;
+
 namespace Alarming.Core.Alarms;
 
 /// <summary>An alarm as stored: its definition, its owner and its current state.</summary>

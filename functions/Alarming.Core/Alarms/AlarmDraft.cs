@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Validation;
 
+using Alarming.Core.TimeConstraints;
+
 namespace Alarming.Core.Alarms;
 
 /// <summary>A validated alarm body, before create or replace semantics are applied.</summary>

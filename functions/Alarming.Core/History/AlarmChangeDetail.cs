@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Alarming.Core.Alarms;
 using Alarming.Core.Python;
 
+using Alarming.Core.TimeConstraints;
+
 namespace Alarming.Core.History;
 
 /// <summary>The <c>detail</c> text of creation and rule-change entries, in Aodh's key order.</summary>

@@ -13,7 +13,7 @@ internal sealed class RuleDefinitions
             new GnocchiAggregationByResourcesThresholdRule(),
             new GnocchiResourcesThresholdRule(),
         ];
-        var legacy = new CeilometerThresholdRule();
+        var legacy = new LegacyThresholdRule();
         IRuleDefinition[] leaves = prometheusEnabled ? [.. thresholds, new PrometheusRule(), legacy] : [.. thresholds, legacy];
         var leafRules = leaves.ToDictionary(r => r.Type);
         IRuleDefinition[] all =

@@ -8,5 +8,5 @@ namespace Alarming.Core.Rules;
 public static class RuleRepresentation
 {
     public static JsonObject Of(string type, JsonObject rule) =>
-        type == AlarmTypes.Threshold ? CeilometerThresholdRule.ForOutput(rule) : (JsonObject)rule.DeepClone();
+        type == AlarmTypes.Threshold ? LegacyThresholdRule.ForOutput(rule) : (JsonObject)rule.DeepClone();
 }

@@ -18,7 +18,7 @@ public sealed class LegacyThresholdRuleEvaluator(IMetricCatalog catalog, IMeasur
     public async Task<LeafOutcome> EvaluateAsync(ThresholdRule comparison, DateTimeOffset now, IMetricSource metrics,
         CancellationToken cancellationToken)
     {
-        var rule = new LegacyThresholdRule(comparison.Rule);
+        var rule = new StoredLegacyThresholdRule(comparison.Rule);
         var lag = TimeSpan.FromSeconds(options.Value.AdditionalIngestionLagSeconds);
         IReadOnlyList<(DateTimeOffset, double)> window;
         try
@@ -34,7 +34,7 @@ public sealed class LegacyThresholdRuleEvaluator(IMetricCatalog catalog, IMeasur
         return LegacyThresholdEvaluator.Evaluate(rule, window, now, lag);
     }
 
-    private async Task<IReadOnlyList<(DateTimeOffset, double)>> ReadAsync(LegacyThresholdRule rule, DateTimeOffset start, DateTimeOffset now,
+    private async Task<IReadOnlyList<(DateTimeOffset, double)>> ReadAsync(StoredLegacyThresholdRule rule, DateTimeOffset start, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var query = rule.Rule["query"]?.AsArray() ?? [];

@@ -5,6 +5,8 @@ using Alarming.Core.Alarms;
 using Azure;
 using Azure.Data.Tables;
 
+using Alarming.Core.TimeConstraints;
+
 namespace Alarming.Storage.Alarms;
 
 /// <summary>An alarm row: PartitionKey = project id, RowKey = alarm id. Lists and the rule are JSON columns.</summary>

@@ -6,7 +6,7 @@ namespace Alarming.Core.Evaluation.Legacy;
 /// <see cref="ThresholdDecision"/> then decides as for the other threshold rules.</summary>
 public static class LegacyThresholdEvaluator
 {
-    public static LeafOutcome Evaluate(LegacyThresholdRule rule, IEnumerable<(DateTimeOffset At, double Value)> measures,
+    public static LeafOutcome Evaluate(StoredLegacyThresholdRule rule, IEnumerable<(DateTimeOffset At, double Value)> measures,
         DateTimeOffset now, TimeSpan ingestionLag)
     {
         var statistics = PeriodStatistics.Of(measures, rule.WindowStart(now, ingestionLag), now, rule.Period);

@@ -9,7 +9,7 @@ public sealed class LegacyThresholdEvaluationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
-    private static LegacyThresholdRule Rule(string statistic = "avg", double threshold = 50, int period = 60, int periods = 3,
+    private static StoredLegacyThresholdRule Rule(string statistic = "avg", double threshold = 50, int period = 60, int periods = 3,
         bool excludeOutliers = false) => new(new JsonObject
     {
         ["period"] = period, ["comparison_operator"] = "gt", ["threshold"] = threshold, ["statistic"] = statistic,
@@ -24,7 +24,7 @@ public sealed class LegacyThresholdEvaluationTests
             return (Now.AddHours(-1).AddMinutes(parts[0]).AddSeconds(parts[1]), m.Value);
         }).ToArray();
 
-    private static EvaluationResult Decide(string state, bool repeat, LegacyThresholdRule rule, (DateTimeOffset, double)[] measures) =>
+    private static EvaluationResult Decide(string state, bool repeat, StoredLegacyThresholdRule rule, (DateTimeOffset, double)[] measures) =>
         ThresholdDecision.Decide(state, repeat, rule.Comparison, LegacyThresholdEvaluator.Evaluate(rule, measures, Now, TimeSpan.Zero));
 
     private static readonly (double, string)[] ThreeHigh = [(60, "57:10"), (70, "58:10"), (80.5, "59:10")];

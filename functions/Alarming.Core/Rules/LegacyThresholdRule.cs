@@ -8,7 +8,7 @@ namespace Alarming.Core.Rules;
 
 /// <summary>The legacy <c>threshold</c> rule of Ceilometer's statistics (legacy-threshold.md §2): a
 /// meter over the resources a query selects, brought back for the seed document's command.</summary>
-internal sealed class CeilometerThresholdRule : IRuleDefinition
+internal sealed class LegacyThresholdRule : IRuleDefinition
 {
     public const string Argument = "data.threshold_rule";
 

@@ -1,4 +1,4 @@
-namespace Alarming.Core.Alarms;
+namespace Alarming.Core.TimeConstraints;
 
 /// <summary>A window in which the alarm is evaluated: from each <see cref="Start"/> (cron) for
 /// <see cref="Duration"/> seconds, in <see cref="Timezone"/> (empty = UTC).</summary>

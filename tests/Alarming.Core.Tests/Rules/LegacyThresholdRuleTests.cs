@@ -6,7 +6,7 @@ using Alarming.Core.Validation;
 namespace Alarming.Core.Tests.Rules;
 
 /// <summary>The legacy <c>threshold</c> rule's API contract (legacy-threshold.md §2).</summary>
-public sealed class CeilometerThresholdRuleTests
+public sealed class LegacyThresholdRuleTests
 {
     private static readonly Caller Member = Caller.Create("u1", "p1", "member");
     private static readonly Caller Admin = Caller.Create("u0", "p0", "admin");

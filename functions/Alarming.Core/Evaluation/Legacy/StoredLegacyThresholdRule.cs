@@ -4,7 +4,7 @@ using Alarming.Core.Python;
 namespace Alarming.Core.Evaluation.Legacy;
 
 /// <summary>A stored legacy <c>threshold_rule</c> (legacy-threshold.md §2.2), read for evaluation.</summary>
-public sealed record LegacyThresholdRule(JsonObject Rule)
+public sealed record StoredLegacyThresholdRule(JsonObject Rule)
 {
     public string? MeterName => Text("meter_name");
     public int Period => Integer("period", 60);
