@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Alarming.Functions.Host;
 
 /// <summary>Runs the functions of Alarming.Functions with Azure Functions' trigger semantics, for
-/// machines without Core Tools (DESIGN.md §2, §4).</summary>
+/// machines without Core Tools.</summary>
 public static class LocalFunctionsHost
 {
     public const int DefaultPort = 7071;

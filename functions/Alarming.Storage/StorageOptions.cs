@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Alarming.Storage;
 
-/// <summary>Table names (section <c>Storage</c>); defaults from DESIGN.md §3.</summary>
+/// <summary>Table names (section <c>Storage</c>).</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";

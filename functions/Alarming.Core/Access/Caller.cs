@@ -2,7 +2,7 @@ namespace Alarming.Core.Access;
 
 /// <summary>Who is calling: the identity Aodh's noauth mode reads from headers.</summary>
 /// <remarks>Roles are split on <c>,</c> without trimming (<c>member, admin</c> is not admin,
-/// as in Aodh); <c>admin</c> compares case-insensitively everywhere (api.md §0.4).</remarks>
+/// as in Aodh); <c>admin</c> compares case-insensitively everywhere.</remarks>
 public sealed record Caller(string? UserId, string ProjectId, IReadOnlyList<string> Roles)
 {
     public bool IsAdmin { get; } = Roles.Any(r => string.Equals(r, "admin", StringComparison.OrdinalIgnoreCase));

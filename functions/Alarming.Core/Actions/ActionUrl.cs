@@ -68,7 +68,7 @@ public sealed record ActionUrl(string Scheme, string? Netloc, string Path, strin
         return true;
     }
 
-    /// <summary>The URL as Python's <c>urlunsplit(urlsplit(url))</c> writes it back (api.md §2.3),
+    /// <summary>The URL as Python's <c>urlunsplit(urlsplit(url))</c> writes it back,
     /// with the trust id of a <c>trust+</c> URL removed.</summary>
     public static string Normalize(string url)
     {

@@ -3,7 +3,7 @@ using Alarming.Core.Validation;
 
 namespace Alarming.Core.Actions;
 
-/// <summary>Checks one action list as Aodh does (api.md §3.5) and returns it de-duplicated.</summary>
+/// <summary>Checks one action list as Aodh does and returns it de-duplicated.</summary>
 public sealed class ActionValidator(int maxActions)
 {
     /// <summary>Schemes a notifier exists for. <c>trust+*</c> and <c>zaqar</c> need Keystone and

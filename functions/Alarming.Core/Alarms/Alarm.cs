@@ -6,7 +6,7 @@ namespace Alarming.Core.Alarms;
 
 /// <summary>An alarm as stored: its definition, its owner and its current state.</summary>
 /// <remarks>Optional attributes are nullable because Aodh stores an explicit <c>null</c> as
-/// given (api.md §0.2). <see cref="Rule"/> is the validated rule in its stored form: the
+/// given. <see cref="Rule"/> is the validated rule in its stored form: the
 /// fields of <c>&lt;type&gt;_rule</c> with their defaults filled in.</remarks>
 public sealed record Alarm
 {

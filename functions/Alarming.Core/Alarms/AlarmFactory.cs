@@ -9,7 +9,7 @@ public static class AlarmFactory
     public const string NotEvaluatedYet = "Not evaluated yet";
     public const string ManuallySet = "Manually set via API";
 
-    /// <summary>POST ownership (api.md §4): a non-admin may only name itself; <c>user_id</c> is checked first.</summary>
+    /// <summary>POST ownership: a non-admin may only name itself; <c>user_id</c> is checked first.</summary>
     public static ApiError? CheckOwnership(AlarmDraft draft, Caller caller)
     {
         if (caller.IsAdmin)
@@ -51,7 +51,7 @@ public static class AlarmFactory
     };
 
     /// <summary>PUT replaces the whole definition: omitted fields take their defaults, state
-    /// included (api.md §5); the state timestamp and reason move only when the state changes.</summary>
+    /// included; the state timestamp and reason move only when the state changes.</summary>
     public static Alarm Replace(Alarm stored, AlarmDraft draft, Caller caller, DateTimeOffset now)
     {
         var state = draft.State.Value ?? AlarmStates.InsufficientData;

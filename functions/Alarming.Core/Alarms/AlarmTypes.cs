@@ -11,7 +11,7 @@ public static class AlarmTypes
     public const string LoadBalancerMemberHealth = "loadbalancer_member_health";
     public const string Prometheus = "prometheus";
 
-    /// <summary>Ceilometer's statistics rule, removed from Aodh and brought back (legacy-threshold.md).</summary>
+    /// <summary>Ceilometer's statistics rule, removed from Aodh and brought back.</summary>
     public const string Threshold = "threshold";
 
     /// <summary>Zed's types; <c>prometheus</c> is added only when its feature flag is on.</summary>

@@ -3,7 +3,7 @@ using Alarming.Core.Alarms;
 
 namespace Alarming.Core.Evaluation;
 
-/// <summary>Composite alarms: an and/or tree of threshold leaves, evaluated lazily (evaluation.md §4).</summary>
+/// <summary>Composite alarms: an and/or tree of threshold leaves, evaluated lazily.</summary>
 public static class CompositeEvaluator
 {
     private abstract record Node;

@@ -13,7 +13,7 @@ public readonly record struct MeasurePoint(DateTimeOffset Timestamp, double Gran
 
 public sealed record FetchFailure(FetchFailureKind Kind, string Message);
 
-/// <summary>The failure classes Aodh tells apart in its reasons (evaluation.md §3.2).</summary>
+/// <summary>The failure classes Aodh tells apart in its reasons.</summary>
 public enum FetchFailureKind
 {
     MetricNotFound,

@@ -4,7 +4,7 @@ using Alarming.Core.Python;
 
 namespace Alarming.Core.Evaluation;
 
-/// <summary>Aodh's transition table for the threshold family (evaluation.md §3.5–3.6).</summary>
+/// <summary>Aodh's transition table for the threshold family.</summary>
 public static class ThresholdDecision
 {
     public static EvaluationResult Decide(string current, bool repeatActions, ThresholdRule rule, LeafOutcome leaf)

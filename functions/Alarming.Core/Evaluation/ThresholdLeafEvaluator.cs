@@ -3,7 +3,7 @@ using Alarming.Core.Python;
 
 namespace Alarming.Core.Evaluation;
 
-/// <summary>Turns a rule's fetched points into a <see cref="LeafOutcome"/> (evaluation.md §3.2–3.4).</summary>
+/// <summary>Turns a rule's fetched points into a <see cref="LeafOutcome"/>.</summary>
 public static class ThresholdLeafEvaluator
 {
     public static LeafOutcome Evaluate(ThresholdRule rule, MeasureFetch fetch)
@@ -39,7 +39,7 @@ public static class ThresholdLeafEvaluator
     private static LeafOutcome Unknown(string reason, double? mostRecent) =>
         new(AlarmStates.InsufficientData, null, [], 0, mostRecent, reason);
 
-    /// <summary>Aodh's exact texts, typos included (evaluation.md §3.2).</summary>
+    /// <summary>Aodh's exact texts, typos included.</summary>
     private static string FailureReason(ThresholdRule rule, FetchFailure failure)
     {
         var metrics = PythonRepr.List(rule.Metrics);

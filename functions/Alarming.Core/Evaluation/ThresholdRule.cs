@@ -25,7 +25,7 @@ public sealed record ThresholdRule(string Type, JsonObject Rule)
     /// <summary>The <see cref="SeriesKey"/> of a threshold alarm; null for other types.</summary>
     public static string? SeriesKeyOf(Alarm alarm) => IsThreshold(alarm.Type) ? new ThresholdRule(alarm.Type, alarm.Rule).SeriesKey : null;
 
-    /// <summary>Aodh's window: one extra period of look-back plus the ingestion lag (evaluation.md §3.1).</summary>
+    /// <summary>Aodh's window: one extra period of look-back plus the ingestion lag.</summary>
     public (DateTimeOffset Start, DateTimeOffset Stop) Window(DateTimeOffset now, TimeSpan ingestionLag) =>
         (now - TimeSpan.FromSeconds(Granularity * (EvaluationPeriods + 1)) - ingestionLag, now);
 

@@ -3,7 +3,7 @@ using Alarming.Core.Evaluation;
 
 namespace Alarming.Core.Metrics;
 
-/// <summary>Aggregates raw measures into granularity buckets as Gnocchi does (metrics.md §4).</summary>
+/// <summary>Aggregates raw measures into granularity buckets as Gnocchi does.</summary>
 /// <remarks>Buckets start at epoch + floor((t − epoch)/g)·g; empty buckets are omitted.</remarks>
 public static class Aggregator
 {

@@ -5,7 +5,7 @@ public sealed record ArchivePolicy(string Name, long BackWindow, IReadOnlyList<A
 {
     public static readonly IReadOnlyList<string> DefaultMethods = ["mean", "min", "max", "sum", "std", "count"];
 
-    /// <summary>The policies gnocchi-upgrade creates, which we ship (metrics.md §2).</summary>
+    /// <summary>The policies gnocchi-upgrade creates, which we ship.</summary>
     public static readonly IReadOnlyList<ArchivePolicy> BuiltIn =
     [
         new("bool", 3600, [new(1, 365 * 86400)], ["last"]),

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Alarming.Core.Metrics;
 
-/// <summary>Timestamps and timespans as Gnocchi reads and writes them (metrics.md §0).</summary>
+/// <summary>Timestamps and timespans as Gnocchi reads and writes them.</summary>
 public static partial class GnocchiTime
 {
     private static readonly string[] Formats =

@@ -6,7 +6,7 @@ using Alarming.Core.Python;
 
 namespace Alarming.Core.Metrics;
 
-/// <summary>Gnocchi's JSON resource filter (metrics.md §1): comparisons, <c>in</c>, <c>like</c>,
+/// <summary>Gnocchi's JSON resource filter: comparisons, <c>in</c>, <c>like</c>,
 /// <c>and</c>/<c>or</c>/<c>not</c>, with Gnocchi's null rules.</summary>
 public static class ResourceFilter
 {

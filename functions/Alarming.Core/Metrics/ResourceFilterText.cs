@@ -5,7 +5,7 @@ using Alarming.Core.Python;
 
 namespace Alarming.Core.Metrics;
 
-/// <summary>Gnocchi's string filter grammar (metrics.md §1), as the CLI's <c>resource search</c>
+/// <summary>Gnocchi's string filter grammar, as the CLI's <c>resource search</c>
 /// sends it: <c>attr op value</c> joined by <c>not</c> &gt; <c>and</c> &gt; <c>or</c> and parentheses,
 /// turned into the JSON filter tree <see cref="ResourceFilter"/> evaluates.</summary>
 public static class ResourceFilterText

@@ -5,7 +5,7 @@ using Alarming.Core.Validation;
 
 namespace Alarming.Core.Queries;
 
-/// <summary>The filters of <c>GET /v2/alarms</c> (api.md §6.3).</summary>
+/// <summary>The filters of <c>GET /v2/alarms</c>.</summary>
 /// <param name="ProjectId">The one project to read, or <c>null</c> for all projects.</param>
 public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches)
 {

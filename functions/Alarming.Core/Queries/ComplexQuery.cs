@@ -9,7 +9,7 @@ using Alarming.Core.Validation;
 namespace Alarming.Core.Queries;
 
 /// <summary><c>POST /v2/query/alarms</c> and <c>/v2/query/alarms/history</c>: a JSON filter
-/// tree, an order and a limit (api.md §6.5).</summary>
+/// tree, an order and a limit.</summary>
 public sealed class ComplexQuery<T>
 {
     private static readonly string[] Comparisons = ["=", "!=", "<", ">", "<=", "=<", ">=", "=>", "=~"];

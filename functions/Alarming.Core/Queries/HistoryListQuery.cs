@@ -5,7 +5,7 @@ using Alarming.Core.Validation;
 
 namespace Alarming.Core.Queries;
 
-/// <summary>The filters of <c>GET /v2/alarms/{id}/history</c> (api.md §5).</summary>
+/// <summary>The filters of <c>GET /v2/alarms/{id}/history</c>.</summary>
 public sealed record HistoryListQuery(Func<AlarmChange, bool> Matches)
 {
     private static readonly Dictionary<string, string> FieldNames = new()

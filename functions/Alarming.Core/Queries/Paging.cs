@@ -4,7 +4,7 @@ using Alarming.Core.Validation;
 
 namespace Alarming.Core.Queries;
 
-/// <summary><c>limit</c>, <c>marker</c> and <c>sort</c> of a simple list query (api.md §6.4).</summary>
+/// <summary><c>limit</c>, <c>marker</c> and <c>sort</c> of a simple list query.</summary>
 public sealed record Paging<T>(int Limit, string? Marker, IReadOnlyList<SortKey<T>> Sort)
 {
     public static Result<Paging<T>> Parse(string? limit, IReadOnlyList<string> sort, string? marker, IReadOnlyList<QueryField<T>> sortable)

@@ -2,7 +2,7 @@ using Alarming.Core.Validation;
 
 namespace Alarming.Core.Queries;
 
-/// <summary>Orders, resumes after a marker and limits a result set (api.md §6.4).</summary>
+/// <summary>Orders, resumes after a marker and limits a result set.</summary>
 public static class ResultPage
 {
     /// <summary>Sorts by <paramref name="keys"/> and breaks ties by <paramref name="id"/> ascending,

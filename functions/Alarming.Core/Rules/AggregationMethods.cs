@@ -1,7 +1,7 @@
 namespace Alarming.Core.Rules;
 
 /// <summary>The aggregation methods of the built-in metric store, as its
-/// <c>GET /v1/capabilities</c> lists them (metrics.md §2).</summary>
+/// <c>GET /v1/capabilities</c> lists them.</summary>
 public static class AggregationMethods
 {
     public static readonly IReadOnlyList<string> Basic = ["mean", "sum", "last", "max", "min", "std", "median", "first", "count"];

@@ -5,11 +5,11 @@ using Alarming.Core.Validation;
 
 namespace Alarming.Core.Rules;
 
-/// <summary>An and/or tree of threshold rules, nested at will (api.md §3.4).</summary>
+/// <summary>An and/or tree of threshold rules, nested at will.</summary>
 /// <remarks>Leaves are parsed like top-level rules but get none of their whole-alarm checks
 /// (no aggregation-method check, no query scoping), as in Aodh; except legacy <c>threshold</c>
-/// leaves, whose query is checked and scoped as a top-level one (legacy-threshold.md §2.8
-/// [deviation]: otherwise a leaf could read another project's measures).</remarks>
+/// leaves, whose query is checked and scoped as a top-level one (our
+/// deviation: otherwise a leaf could read another project's measures).</remarks>
 internal sealed class CompositeRule(IReadOnlyDictionary<string, IRuleDefinition> leafRules) : IRuleDefinition
 {
     public const string Argument = "data.composite_rule";

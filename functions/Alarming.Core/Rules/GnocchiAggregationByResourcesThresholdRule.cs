@@ -25,7 +25,7 @@ internal sealed class GnocchiAggregationByResourcesThresholdRule : IRuleDefiniti
     }
 
     /// <remarks>Scoping wraps the query again on every update that sends the stored query back;
-    /// Aodh does the same and Gnocchi does not mind (api.md §3.2 step 4).</remarks>
+    /// Aodh does the same and Gnocchi does not mind.</remarks>
     public void Validate(JsonObject rule, RuleValidationContext context)
     {
         ThresholdFields.CheckAggregationMethod(rule, context);

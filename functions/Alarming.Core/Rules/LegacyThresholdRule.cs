@@ -6,7 +6,7 @@ using Alarming.Core.Validation;
 
 namespace Alarming.Core.Rules;
 
-/// <summary>The legacy <c>threshold</c> rule of Ceilometer's statistics (legacy-threshold.md §2): a
+/// <summary>The legacy <c>threshold</c> rule of Ceilometer's statistics: a
 /// meter over the resources a query selects, brought back for the seed document's command.</summary>
 internal sealed class LegacyThresholdRule : IRuleDefinition
 {
@@ -14,7 +14,7 @@ internal sealed class LegacyThresholdRule : IRuleDefinition
 
     public static readonly IReadOnlyList<string> Statistics = ["max", "min", "avg", "sum", "count"];
 
-    /// <summary>The response's order (§2.2); rows are stored in <see cref="StoredOrder"/>.</summary>
+    /// <summary>The response's order; rows are stored in <see cref="StoredOrder"/>.</summary>
     public static readonly IReadOnlyList<string> OutputOrder =
         ["meter_name", "query", "period", "comparison_operator", "threshold", "statistic", "evaluation_periods", "exclude_outliers"];
 
@@ -58,7 +58,7 @@ internal sealed class LegacyThresholdRule : IRuleDefinition
         $"Alarm when {rule["meter_name"]} is {rule["comparison_operator"]} a {rule["statistic"]} of " +
         $"{PythonFloat.Format(JsonNumbers.ToDouble(rule["threshold"]!))} over {rule["period"]} seconds";
 
-    /// <summary>§2.4 then §2.5: the query's fields and operators, then the project term every rule
+    /// <summary>The query's fields and operators, then the project term every rule
     /// of a scoped caller carries (appended when missing).</summary>
     public void Validate(JsonObject rule, RuleValidationContext context)
     {
@@ -139,7 +139,7 @@ internal sealed class LegacyThresholdRule : IRuleDefinition
         return output;
     }
 
-    /// <summary>An enumeration given as <c>null</c> fails it here (§2.2 [run]), where the Gnocchi rules take the default.</summary>
+    /// <summary>An enumeration given as <c>null</c> fails it here (as Aodh 15 did when it ran), where the Gnocchi rules take the default.</summary>
     private static string? Enumeration(BodyReader rule, string name, IReadOnlyList<string> values)
     {
         if (rule.Has(name) && rule.Raw(name) is null)

@@ -4,7 +4,7 @@ using Alarming.Core.Alarms;
 namespace Alarming.Core.Rules;
 
 /// <summary>A stored rule as the API shows it: as stored, except the legacy <c>threshold</c> rule,
-/// whose response order differs from its stored one (legacy-threshold.md §2.7).</summary>
+/// whose response order differs from its stored one.</summary>
 public static class RuleRepresentation
 {
     public static JsonObject Of(string type, JsonObject rule) =>

@@ -4,7 +4,7 @@ using Alarming.Core.Validation;
 
 namespace Alarming.Core.Rules;
 
-/// <summary>The fields every Gnocchi threshold rule shares (api.md §3.2).</summary>
+/// <summary>The fields every Gnocchi threshold rule shares.</summary>
 internal static class ThresholdFields
 {
     public static readonly IReadOnlyList<string> ComparisonOperators = ["lt", "le", "eq", "ne", "ge", "gt"];

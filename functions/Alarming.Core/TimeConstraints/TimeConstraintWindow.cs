@@ -2,7 +2,7 @@ using Alarming.Core.Alarms;
 
 namespace Alarming.Core.TimeConstraints;
 
-/// <summary>Whether an alarm may be evaluated now (evaluation.md §2.1).</summary>
+/// <summary>Whether an alarm may be evaluated now.</summary>
 public static class TimeConstraintWindow
 {
     /// <summary>Aodh counts an evaluation up to a minute before a start as inside.</summary>

@@ -8,8 +8,8 @@ using Alarming.Core.TimeConstraints;
 
 namespace Alarming.Core.Validation;
 
-/// <summary>Reads and checks an alarm body (POST or PUT) in Aodh's order (api.md §3.10 steps 1
-/// and 2): body parsing, rule presence, actions, rule checks, unique time-constraint names.</summary>
+/// <summary>Reads and checks an alarm body (POST or PUT) in Aodh's order: body
+/// parsing, rule presence, actions, rule checks, unique time-constraint names.</summary>
 public sealed class AlarmBodyParser
 {
     private readonly RuleDefinitions rules;

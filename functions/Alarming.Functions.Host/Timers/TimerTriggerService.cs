@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Alarming.Functions.Host.Timers;
 
-/// <summary>Runs one timer function as Functions does (platform/azure-functions.md §4): on its
+/// <summary>Runs one timer function as Functions does: on its
 /// NCRONTAB schedule in UTC, on one host at a time (a blob lease), with the schedule status in
 /// <c>azure-webjobs-hosts/timers/{hostId}/{function}/status</c>; an occurrence missed while no
 /// host ran fires once at start with <c>IsPastDue</c>. Time comes from the injected clock.</summary>

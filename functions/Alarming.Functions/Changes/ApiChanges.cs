@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Changes;
 
-/// <summary>The outbox entry of each API write (api.md §8, notification.md §5 and §6): the
+/// <summary>The outbox entry of each API write: the
 /// history entry unless <c>History:Record</c> is off, Aodh's change event and the proposal's
 /// <c>alarm.*.end</c> event when the change queue is on, and the move of the usage counters.</summary>
 public sealed class ApiChanges(IOptions<HistoryOptions> historyOptions, IOptions<ChangeOptions> changeOptions, TimeProvider time)

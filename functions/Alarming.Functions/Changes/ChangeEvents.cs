@@ -5,7 +5,7 @@ using Alarming.Core.Python;
 
 namespace Alarming.Functions.Changes;
 
-/// <summary>Alarm change events in Aodh's notification envelope (notification.md §5), as the
+/// <summary>Alarm change events in Aodh's notification envelope, as the
 /// messages of the change queue.</summary>
 public static class ChangeEvents
 {

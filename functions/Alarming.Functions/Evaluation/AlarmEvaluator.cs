@@ -16,7 +16,7 @@ namespace Alarming.Functions.Evaluation;
 /// the id cleared from the row. A redelivered message finds the tick recorded and only finishes an
 /// entry a crash left; a later tick finishes it before deciding, so effects keep their order. A lost
 /// race (an API update, another evaluator) re-reads and decides again. Only state fields are
-/// written: an API change to the definition is never reverted (evaluation.md §1.3).
+/// written: an API change to the definition is never reverted.
 /// </remarks>
 public sealed class AlarmEvaluator(
     IAlarmStore alarms, RuleEvaluators evaluators, TransitionEntries entries, OutboxFinisher finisher, ILogger<AlarmEvaluator> logger)

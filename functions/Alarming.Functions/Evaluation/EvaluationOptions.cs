@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Alarming.Functions.Evaluation;
 
-/// <summary>Fan-out and evaluation settings (section <c>Evaluator</c>, config.md §1).</summary>
+/// <summary>Fan-out and evaluation settings (section <c>Evaluator</c>).</summary>
 public sealed class EvaluationOptions
 {
     public const string SectionName = "Evaluator";

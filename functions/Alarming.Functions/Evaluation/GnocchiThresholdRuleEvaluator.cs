@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Evaluation;
 
-/// <summary>The three Gnocchi threshold types (evaluation.md §3).</summary>
+/// <summary>The three Gnocchi threshold types.</summary>
 public sealed class GnocchiThresholdRuleEvaluator(IOptions<EvaluationOptions> options) : IRuleEvaluator
 {
     public IReadOnlyList<string> Types => AlarmTypes.GnocchiThresholds;

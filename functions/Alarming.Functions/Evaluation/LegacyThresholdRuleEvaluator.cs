@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Evaluation;
 
-/// <summary>The legacy <c>threshold</c> type (legacy-threshold.md §3): the meter's raw measures on the
+/// <summary>The legacy <c>threshold</c> type: the meter's raw measures on the
 /// resources the query selects, as Ceilometer's statistics, then Aodh's threshold decision.</summary>
 public sealed class LegacyThresholdRuleEvaluator(IMetricCatalog catalog, IMeasureStore measures, IOptions<EvaluationOptions> options,
     ILogger<LegacyThresholdRuleEvaluator> logger) : IRuleEvaluator
@@ -48,7 +48,7 @@ public sealed class LegacyThresholdRuleEvaluator(IMetricCatalog catalog, IMeasur
         var window = new List<(DateTimeOffset, double)>();
         foreach (var metric in resources.Select(r => r.Metrics.GetValueOrDefault(rule.MeterName ?? "")).Where(m => m != Guid.Empty))
         {
-            // The store's range excludes its end; a measure at now itself may count (§3.3 decides).
+            // The store's range excludes its end; a measure at now itself may count (the statistics decide).
             var read = await measures.ReadAsync(metric, start, now.AddTicks(1), cancellationToken);
             window.AddRange(read.Select(m => (m.Timestamp, m.Value)));
         }

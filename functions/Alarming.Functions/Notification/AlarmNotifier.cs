@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Notification;
 
-/// <summary>Runs a notification's actions in list order, each on its own (notification.md §2): one
+/// <summary>Runs a notification's actions in list order, each on its own: one
 /// failing action never stops the others. Finished actions are recorded, so a redelivery runs only
 /// what is left; when an action is left to retry, the whole message is failed back to the queue
 /// (and ends in <c>alarm-notify-poison</c> after <c>maxDequeueCount</c>). A worker claims the

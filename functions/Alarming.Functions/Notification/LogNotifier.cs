@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Alarming.Functions.Notification;
 
-/// <summary><c>log://</c>: Aodh's one INFO line (notification.md §4.1).</summary>
+/// <summary><c>log://</c>: Aodh's one INFO line.</summary>
 public sealed class LogNotifier(ILogger<LogNotifier> logger) : IActionNotifier
 {
     public IReadOnlyList<string> Schemes { get; } = ["log"];

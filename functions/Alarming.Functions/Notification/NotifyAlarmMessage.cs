@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Alarming.Functions.Notification;
 
 /// <summary>What the notifier needs to run an alarm's actions for its new state
-/// (evaluation.md §2.4), with a notification id that stays the same across redeliveries.</summary>
+///, with a notification id that stays the same across redeliveries.</summary>
 public sealed record NotifyAlarmMessage(
     string NotificationId,
     string AlarmId,

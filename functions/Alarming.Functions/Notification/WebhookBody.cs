@@ -4,7 +4,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.Notification;
 
-/// <summary>Aodh's notification body (notification.md §3.1): these keys in this order, Python
+/// <summary>Aodh's notification body: these keys in this order, Python
 /// <c>json.dumps</c> text. Webhooks and <c>queue://</c> actions send the same text.</summary>
 public static class WebhookBody
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Notification;
 
-/// <summary><c>http://</c> and <c>https://</c> actions: Aodh's POST (notification.md §3) with our
+/// <summary><c>http://</c> and <c>https://</c> actions: Aodh's POST with our
 /// notification id and, when the project has a secret, a signature. 2xx delivers; 408, 429, 5xx,
 /// timeouts and connection failures are retried by redelivery; other answers fail for good.</summary>
 public sealed class WebhookNotifier(
@@ -91,7 +91,7 @@ public sealed class WebhookNotifier(
         return request;
     }
 
-    /// <summary>notification.md §3.3: the last <c>aodh-alarm-ssl-verify</c> of an https URL decides
+    /// <summary>As in Aodh, the last <c>aodh-alarm-ssl-verify</c> of an https URL decides
     /// (0 = do not verify); otherwise the setting.</summary>
     private bool TryVerifyTls(Uri uri, out bool verify)
     {

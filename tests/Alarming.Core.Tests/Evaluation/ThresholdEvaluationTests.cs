@@ -22,7 +22,7 @@ public sealed class ThresholdEvaluationTests
     }
 
     [Theory]
-    // The worked example of evaluation.md §3.6 (gt 50, 3 periods, no repeat).
+    // A worked example of Aodh's transition table (gt 50, 3 periods, no repeat).
     [InlineData("insufficient data", false, new[] { 60, 70, 80.5 }, "Transition", "alarm", "Transition to alarm due to 3 samples outside threshold, most recent: 80.5")]
     [InlineData("alarm", false, new[] { 60.0, 40, 30 }, "None", "", "")]
     [InlineData("alarm", false, new[] { 10.0, 20, 30 }, "Transition", "ok", "Transition to ok due to 3 samples inside threshold, most recent: 30.0")]

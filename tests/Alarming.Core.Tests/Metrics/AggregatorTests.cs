@@ -7,7 +7,7 @@ public sealed class AggregatorTests
     private static readonly DateTimeOffset T = new(2015, 3, 6, 14, 33, 0, TimeSpan.Zero);
 
     [Fact]
-    public void RateMean_TakesDifferences_NotDividedByTime() // Gnocchi's own example (metrics.md §4)
+    public void RateMean_TakesDifferences_NotDividedByTime() // Gnocchi's own example
     {
         Measure[] measures =
         [

@@ -5,7 +5,7 @@ namespace Alarming.Core.Tests.Metrics;
 public sealed class ResourceIdsTests
 {
     [Fact]
-    public void NonUuid_BecomesGnocchisUuid5() // the example of metrics.md §0
+    public void NonUuid_BecomesGnocchisUuid5() // Gnocchi's own example
     {
         Assert.True(ResourceIds.TryResolve("foobar", "foobar", out var id));
         Assert.Equal(Guid.Parse("2fbfbb20-8d56-5e1e-afb9-b3007da11fdf"), id);

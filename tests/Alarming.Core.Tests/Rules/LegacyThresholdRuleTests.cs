@@ -5,13 +5,13 @@ using Alarming.Core.Validation;
 
 namespace Alarming.Core.Tests.Rules;
 
-/// <summary>The legacy <c>threshold</c> rule's API contract (legacy-threshold.md §2).</summary>
+/// <summary>The legacy <c>threshold</c> rule's API contract.</summary>
 public sealed class LegacyThresholdRuleTests
 {
     private static readonly Caller Member = Caller.Create("u1", "p1", "member");
     private static readonly Caller Admin = Caller.Create("u0", "p0", "admin");
 
-    /// <summary>The body the seed command sends (§1.1).</summary>
+    /// <summary>The body the seed documentation's command sends.</summary>
     private const string Seed = """
         {"name": "cpu_high", "type": "threshold", "description": "instance running hot",
          "alarm_actions": ["http://127.0.0.1:10001/r/testapp/hello"],

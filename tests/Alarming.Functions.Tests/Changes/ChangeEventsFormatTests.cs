@@ -4,7 +4,7 @@ using Alarming.Functions.Changes;
 
 namespace Alarming.Functions.Tests.Changes;
 
-/// <summary>The envelope of notification.md §5, key order and timestamp forms included.</summary>
+/// <summary>The envelope of Aodh's notifications, key order and timestamp forms included.</summary>
 public sealed class ChangeEventsFormatTests
 {
     private static readonly AlarmChange Renamed = new("e-1", "a-1", AlarmChangeTypes.RuleChange, "{\"name\": \"renamed\"}", "p1", "u1", "p1",

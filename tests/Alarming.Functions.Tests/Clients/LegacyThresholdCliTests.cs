@@ -3,7 +3,7 @@ using Alarming.Functions.Tests.Fixtures;
 namespace Alarming.Functions.Tests.Clients;
 
 /// <summary>The seed document's <c>aodh alarm create --type threshold</c> command, verbatim but for the
-/// host and ids, and the rows the CLI prints for it (legacy-threshold.md §1, §4).</summary>
+/// host and ids, and the rows the CLI prints for it.</summary>
 public sealed class LegacyThresholdCliTests(ApiOnlyHostFixture host) : IClassFixture<ApiOnlyHostFixture>
 {
     private const string Instance = "7a4822c5-9fd4-44af-a54e-daef65650ca7";

@@ -5,7 +5,7 @@ using Alarming.Core.Python;
 
 namespace Alarming.Core.Evaluation.Legacy;
 
-/// <summary>Which resources of our store a legacy rule's query selects (legacy-threshold.md §3.2): all items
+/// <summary>Which resources of our store a legacy rule's query selects: all items
 /// must match.</summary>
 public static class LegacyResourceMatch
 {

@@ -2,7 +2,7 @@ using Alarming.Core.Alarms;
 
 namespace Alarming.Core.Evaluation.Legacy;
 
-/// <summary>Turns a legacy rule's measures into a <see cref="LeafOutcome"/> (legacy-threshold.md §3.3–3.5);
+/// <summary>Turns a legacy rule's measures into a <see cref="LeafOutcome"/>;
 /// <see cref="ThresholdDecision"/> then decides as for the other threshold rules.</summary>
 public static class LegacyThresholdEvaluator
 {
@@ -18,7 +18,7 @@ public static class LegacyThresholdEvaluator
         var integral = rule.Statistic == "count";
         if (kept.Count < rule.EvaluationPeriods)
         {
-            // The one insufficient-data text of this rule, whatever the cause (§3.5).
+            // The one insufficient-data text of this rule, whatever the cause.
             return new LeafOutcome(AlarmStates.InsufficientData, null, [], 0, kept.Count > 0 ? kept[^1] : null,
                 $"{rule.EvaluationPeriods} datapoints are unknown", integral);
         }

@@ -1,6 +1,6 @@
 namespace Alarming.Core.Evaluation.Legacy;
 
-/// <summary>One period's statistics as Ceilometer's SQL driver computed them (legacy-threshold.md §3.3):
+/// <summary>One period's statistics as Ceilometer's SQL driver computed them:
 /// <c>count</c> is an integer, the others floats, <c>avg</c> = sum / count.</summary>
 public sealed record PeriodStatistics(DateTimeOffset PeriodStart, int Count, double Min, double Max, double Sum)
 {
@@ -34,7 +34,7 @@ public sealed record PeriodStatistics(DateTimeOffset PeriodStart, int Count, dou
     }
 
     /// <summary>Aodh 5.1.1's <c>_sanitize</c>: drops every period whose count lies strictly beyond two
-    /// population standard deviations of the mean count (legacy-threshold.md §3.4).</summary>
+    /// population standard deviations of the mean count.</summary>
     public static IReadOnlyList<PeriodStatistics> WithoutOutliers(IReadOnlyList<PeriodStatistics> statistics)
     {
         if (statistics.Count == 0)

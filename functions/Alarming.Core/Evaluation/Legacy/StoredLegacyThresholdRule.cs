@@ -3,7 +3,7 @@ using Alarming.Core.Python;
 
 namespace Alarming.Core.Evaluation.Legacy;
 
-/// <summary>A stored legacy <c>threshold_rule</c> (legacy-threshold.md §2.2), read for evaluation.</summary>
+/// <summary>A stored legacy <c>threshold_rule</c>, read for evaluation.</summary>
 public sealed record StoredLegacyThresholdRule(JsonObject Rule)
 {
     public string? MeterName => Text("meter_name");
@@ -15,7 +15,7 @@ public sealed record StoredLegacyThresholdRule(JsonObject Rule)
     /// <summary>The comparison, as the Gnocchi rules have it: the field names are the same.</summary>
     public ThresholdRule Comparison => new("threshold", Rule);
 
-    /// <summary>§3.1: the evaluation periods plus one period of look-back (all of them again when
+    /// <summary>The window: the evaluation periods plus one period of look-back (all of them again when
     /// outliers are excluded), plus the ingestion lag.</summary>
     public DateTimeOffset WindowStart(DateTimeOffset now, TimeSpan ingestionLag) =>
         now - TimeSpan.FromSeconds((double)Period * (EvaluationPeriods + (ExcludeOutliers ? EvaluationPeriods : 1))) - ingestionLag;

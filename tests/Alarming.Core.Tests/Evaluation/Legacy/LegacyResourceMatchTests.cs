@@ -4,7 +4,7 @@ using Alarming.Core.Metrics;
 
 namespace Alarming.Core.Tests.Evaluation.Legacy;
 
-/// <summary>Which resources a legacy query selects (legacy-threshold.md §3.2).</summary>
+/// <summary>Which resources a legacy query selects.</summary>
 public sealed class LegacyResourceMatchTests
 {
     private static readonly Guid Id = Guid.Parse("7a4822c5-9fd4-44af-a54e-daef65650ca7");

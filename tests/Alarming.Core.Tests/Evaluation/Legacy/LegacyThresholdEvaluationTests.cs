@@ -4,7 +4,7 @@ using Alarming.Core.Evaluation.Legacy;
 
 namespace Alarming.Core.Tests.Evaluation.Legacy;
 
-/// <summary>The worked cases of legacy-threshold.md §3.6 and the window examples of §3.1.</summary>
+/// <summary>Worked cases of the legacy rule's statistics and decisions, and its window examples.</summary>
 public sealed class LegacyThresholdEvaluationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
