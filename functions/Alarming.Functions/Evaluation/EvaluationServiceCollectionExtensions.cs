@@ -11,6 +11,7 @@ public static class EvaluationServiceCollectionExtensions
     public static IServiceCollection AddAlarmEvaluation(this IServiceCollection services)
     {
         services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LegacyMeterReader>();
         services.AddSingleton<IMetricSource, BuiltInMetricSource>();
         services.AddSingleton<IRuleEvaluator, GnocchiThresholdRuleEvaluator>();
         services.AddSingleton<IRuleEvaluator, LegacyThresholdRuleEvaluator>();

@@ -1,5 +1,6 @@
 using Alarming.Core.Alarms;
 using Alarming.Core.Evaluation;
+using Alarming.Core.Evaluation.Legacy;
 using Alarming.Core.Metrics;
 using Alarming.Core.Python;
 using Alarming.Functions.Evaluation;
@@ -10,7 +11,8 @@ namespace Alarming.Functions.Metrics;
 
 /// <summary>Threshold rules read from the built-in store, the way Aodh's Gnocchi evaluator reads
 /// Gnocchi (metrics.md §6), including the answers it turns into insufficient data.</summary>
-public sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader reader, IOptions<EvaluationOptions> identity) : IMetricSource
+public sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader reader, LegacyMeterReader meters,
+    IOptions<EvaluationOptions> identity) : IMetricSource
 {
     /// <summary>The evaluator's Gnocchi identity: non-UUID resource ids resolve relative to it, as Aodh's do.</summary>
     private string Creator => $"{identity.Value.ServiceUserId}:{identity.Value.ServiceProjectId}";
@@ -67,6 +69,9 @@ public sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader re
                 return MeasureFetch.Failed(FetchFailureKind.Other, $"rule type {rule.Type} has no metric source");
         }
     }
+
+    public Task<IReadOnlyList<(DateTimeOffset At, double Value)>> ReadMeterAsync(StoredLegacyThresholdRule rule, DateTimeOffset start,
+        DateTimeOffset now, CancellationToken cancellationToken) => meters.ReadAsync(rule, start, now, cancellationToken);
 
     /// <summary><c>["aggregate", M, ["metric", [id, m], ...]]</c>: each series read with m (M without
     /// <c>rate:</c>), combined per timestamp with M.</summary>
