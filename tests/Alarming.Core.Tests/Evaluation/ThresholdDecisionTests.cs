@@ -3,7 +3,7 @@ using Alarming.Core.Evaluation;
 
 namespace Alarming.Core.Tests.Evaluation;
 
-public sealed class ThresholdEvaluationTests
+public sealed class ThresholdDecisionTests
 {
     private static ThresholdRule Rule(string op = "gt", double threshold = 50, int periods = 3, long granularity = 60) =>
         new("gnocchi_resources_threshold", new JsonObject

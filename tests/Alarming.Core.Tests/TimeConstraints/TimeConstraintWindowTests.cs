@@ -1,7 +1,7 @@
 using Alarming.Core.Alarms;
 using Alarming.Core.TimeConstraints;
 
-namespace Alarming.Core.Tests.Evaluation;
+namespace Alarming.Core.Tests.TimeConstraints;
 
 public sealed class TimeConstraintWindowTests
 {

@@ -5,7 +5,7 @@ using Alarming.Core.Evaluation.Legacy;
 namespace Alarming.Core.Tests.Evaluation.Legacy;
 
 /// <summary>Worked cases of the legacy rule's statistics and decisions, and its window examples.</summary>
-public sealed class LegacyThresholdEvaluationTests
+public sealed class LegacyThresholdEvaluatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 

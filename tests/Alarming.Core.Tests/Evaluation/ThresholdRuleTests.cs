@@ -3,7 +3,7 @@ using Alarming.Core.Evaluation;
 
 namespace Alarming.Core.Tests.Evaluation;
 
-public sealed class ThresholdRuleSeriesKeyTests
+public sealed class ThresholdRuleTests
 {
     private static ThresholdRule Rule(string resource = "vm-1", string metric = "cpu", double threshold = 80, string aggregation = "mean", int granularity = 60) =>
         new("gnocchi_resources_threshold", new JsonObject
