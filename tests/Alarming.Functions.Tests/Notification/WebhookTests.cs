@@ -39,7 +39,7 @@ public sealed class WebhookTests(NotifyingHostFixture host) : IClassFixture<Noti
             "\"reason_data\": {\"type\": \"threshold\", \"disposition\": \"outside\", \"count\": 3, \"most_recent\": 95.0}}",
             request.Body);
         // Same shape as the webhook Aodh 15 sent in the recorded sample: keys, order, value kinds.
-        var recorded = JsonNode.Parse(File.ReadAllText(Path.Combine(AlarmingHostFixture.ProjectDirectory, "..", "shared", "spec", "webhook-payloads.aodh15.json")))![0]!;
+        var recorded = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Notification", "webhook-payloads.aodh15.json")))![0]!;
         var sent = JsonNode.Parse(request.Body)!;
         Assert.Equal(recorded["json"]!.AsObject().Select(p => p.Key), sent.AsObject().Select(p => p.Key));
         Assert.Equal(recorded["json"]!["reason_data"]!.AsObject().Select(p => p.Key), sent["reason_data"]!.AsObject().Select(p => p.Key));
