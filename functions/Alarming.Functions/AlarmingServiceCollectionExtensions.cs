@@ -1,7 +1,6 @@
-using Alarming.Functions.Api;
+using Alarming.Functions.AlarmApi;
 using Alarming.Functions.Changes;
 using Alarming.Functions.Evaluation;
-using Alarming.Functions.Metrics;
 using Alarming.Functions.Notification;
 using Alarming.Storage;
 using Azure.Core.Serialization;
@@ -9,6 +8,16 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Alarming.Functions.MetricApi;
+using Alarming.Functions.MetricApi.ArchivePolicies;
+using Alarming.Functions.MetricApi.Measures;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi.ResourceTypes;
+using Alarming.Functions.MetricApi.Resources;
+using Alarming.Functions.MetricApi.Search;
+using Alarming.Functions.MetricApi.Aggregates;
+using Alarming.Functions.Http;
+using Alarming.Core.Metrics;
 
 namespace Alarming.Functions;
 

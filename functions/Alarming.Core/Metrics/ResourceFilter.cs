@@ -103,7 +103,8 @@ public static class ResourceFilter
         return (attribute, operand);
     }
 
-    private static object? Convert(string attribute, JsonNode value, Func<string, string> resolveId)
+    /// <remarks>A JSON <c>null</c> reads as Python's <c>None</c>, as Gnocchi's filter sees it.</remarks>
+    private static object Convert(string attribute, JsonNode? value, Func<string, string> resolveId)
     {
         var text = PythonRepr.Str(value);
         if (attribute == "id")
@@ -114,9 +115,9 @@ public static class ResourceFilter
         {
             return PythonTimestamp.TryParse(text, out var instant) ? instant : throw new FormatException($"Invalid value: `{text}' for field `{attribute}'");
         }
-        return value.GetValueKind() switch
+        return value?.GetValueKind() switch
         {
-            JsonValueKind.Number => JsonNumbers.ToDouble(value),
+            JsonValueKind.Number => JsonNumbers.ToDouble(value!),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => text,

@@ -4,7 +4,7 @@ using Alarming.Core.Alarms;
 using Alarming.Core.History;
 using Alarming.Core.Python;
 using Alarming.Core.Usage;
-using Alarming.Functions.Api.Alarms;
+using Alarming.Functions.AlarmApi.Alarms;
 using Alarming.Storage.Outbox;
 using Microsoft.Extensions.Options;
 

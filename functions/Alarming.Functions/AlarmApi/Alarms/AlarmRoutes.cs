@@ -1,0 +1,10 @@
+using Alarming.Functions.Http;
+namespace Alarming.Functions.AlarmApi.Alarms;
+
+public static class AlarmRoutes
+{
+    public const string Alarms = "v2/alarms";
+    public const string Alarm = Alarms + "/{alarmId}";
+    public const string State = Alarm + "/state";
+    public const string History = Alarm + "/history";
+}

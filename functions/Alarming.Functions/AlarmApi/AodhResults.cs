@@ -1,0 +1,37 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alarming.Core.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Alarming.Functions.Http;
+
+namespace Alarming.Functions.AlarmApi;
+
+/// <summary>Responses in Aodh's shapes: JSON bodies and the <c>error_message</c> error body.</summary>
+public static class AodhResults
+{
+    private static readonly JsonSerializerOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IActionResult Json(JsonNode? body, int status = 200) => new ContentResult
+    {
+        Content = body?.ToJsonString(Writer) ?? "null",
+        ContentType = "application/json",
+        StatusCode = status,
+    };
+
+    public static IActionResult Error(ApiError error) => Json(
+        new JsonObject
+        {
+            ["error_message"] = new JsonObject
+            {
+                ["faultcode"] = error.Status >= 500 ? "Server" : "Client",
+                ["faultstring"] = error.Message,
+                ["debuginfo"] = null,
+            },
+        },
+        error.Status);
+
+    public static IActionResult Error(int status, string message) => Error(new ApiError(status, message));
+
+    public static IActionResult NoContent() => new StatusCodeResult(204);
+}

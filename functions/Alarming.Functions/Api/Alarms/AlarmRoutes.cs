@@ -1,9 +1,0 @@
-namespace Alarming.Functions.Api.Alarms;
-
-public static class AlarmRoutes
-{
-    public const string Alarms = "v2/alarms";
-    public const string Alarm = Alarms + "/{alarmId}";
-    public const string State = Alarm + "/state";
-    public const string History = Alarm + "/history";
-}

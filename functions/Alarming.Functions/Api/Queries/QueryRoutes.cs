@@ -1,7 +1,0 @@
-namespace Alarming.Functions.Api.Queries;
-
-public static class QueryRoutes
-{
-    public const string Alarms = "v2/query/alarms";
-    public const string History = "v2/query/alarms/history";
-}

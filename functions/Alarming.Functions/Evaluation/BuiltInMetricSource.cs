@@ -1,0 +1,104 @@
+using Alarming.Core.Alarms;
+using Alarming.Core.Evaluation;
+using Alarming.Core.Evaluation.Legacy;
+using Alarming.Core.Metrics;
+using Alarming.Core.Python;
+using Alarming.Functions.Evaluation;
+using Alarming.Storage.Metrics;
+using Microsoft.Extensions.Options;
+using Alarming.Functions.MetricApi;
+using Alarming.Functions.MetricApi.ArchivePolicies;
+using Alarming.Functions.MetricApi.Measures;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi.ResourceTypes;
+using Alarming.Functions.MetricApi.Resources;
+using Alarming.Functions.MetricApi.Search;
+using Alarming.Functions.MetricApi.Aggregates;
+using Alarming.Functions.Http;
+
+namespace Alarming.Functions.Evaluation;
+
+/// <summary>Threshold rules read from the built-in store, the way Aodh's Gnocchi evaluator reads
+/// Gnocchi (metrics.md §6), including the answers it turns into insufficient data.</summary>
+public sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader reader, LegacyMeterReader meters,
+    IOptions<EvaluationOptions> identity) : IMetricSource
+{
+    /// <summary>The evaluator's Gnocchi identity: non-UUID resource ids resolve relative to it, as Aodh's do.</summary>
+    private string Creator => $"{identity.Value.ServiceUserId}:{identity.Value.ServiceProjectId}";
+
+    public async Task<MeasureFetch> FetchAsync(ThresholdRule rule, DateTimeOffset start, DateTimeOffset stop, CancellationToken cancellationToken)
+    {
+        switch (rule.Type)
+        {
+            case AlarmTypes.GnocchiResources:
+                if (!ResourceIds.TryResolve(rule.ResourceId ?? "", Creator, out var resourceId) ||
+                    await catalog.FindResourceAsync(resourceId, cancellationToken) is not { } resource)
+                {
+                    return MeasureFetch.Failed(FetchFailureKind.ResourceNotFound, $"Resource {rule.ResourceId} does not exist");
+                }
+                if (!resource.Metrics.TryGetValue(rule.Metric ?? "", out var metricId) ||
+                    await catalog.FindMetricAsync(metricId, cancellationToken) is not { } metric)
+                {
+                    return MeasureFetch.Failed(FetchFailureKind.MetricNotFound, $"Metric {rule.Metric} does not exist");
+                }
+                var read = await reader.ReadAsync(metric, rule.AggregationMethod, rule.Granularity, start, stop, cancellationToken);
+                return read.Problem is null
+                    ? MeasureFetch.Of(read.Points)
+                    : MeasureFetch.Failed(FetchFailureKind.OtherNotFound, "Aggregation method does not exist for this metric");
+            case AlarmTypes.GnocchiAggregationByMetrics:
+                var metrics = new List<MetricDefinition>();
+                foreach (var id in rule.Metrics)
+                {
+                    if (!Guid.TryParse(id, out var guid) || await catalog.FindMetricAsync(guid, cancellationToken) is not { } found)
+                    {
+                        return MeasureFetch.Failed(FetchFailureKind.MetricNotFound, $"Metric {id} does not exist");
+                    }
+                    metrics.Add(found);
+                }
+                return await AggregateAsync(rule, metrics, start, stop, cancellationToken);
+            case AlarmTypes.GnocchiAggregationByResources:
+                var filter = ResourceFilter.Parse(PythonJson.Loads(rule.Query ?? "{}"),
+                    id => ResourceIds.TryResolve(id, Creator, out var g) ? g.ToString() : id);
+                var matching = (await catalog.ListResourcesAsync(cancellationToken))
+                    .Where(r => r.Type == rule.ResourceType || rule.ResourceType == "generic")
+                    .Where(filter)
+                    .ToList();
+                var named = new List<MetricDefinition>();
+                foreach (var r in matching)
+                {
+                    if (r.Metrics.TryGetValue(rule.Metric ?? "", out var id) && await catalog.FindMetricAsync(id, cancellationToken) is { } m)
+                    {
+                        named.Add(m);
+                    }
+                }
+                return named.Count == 0
+                    ? MeasureFetch.Failed(FetchFailureKind.MetricNotFound, "Metrics not found")
+                    : await AggregateAsync(rule, named, start, stop, cancellationToken);
+            default:
+                return MeasureFetch.Failed(FetchFailureKind.Other, $"rule type {rule.Type} has no metric source");
+        }
+    }
+
+    public Task<IReadOnlyList<(DateTimeOffset At, double Value)>> ReadMeterAsync(StoredLegacyThresholdRule rule, DateTimeOffset start,
+        DateTimeOffset now, CancellationToken cancellationToken) => meters.ReadAsync(rule, start, now, cancellationToken);
+
+    /// <summary><c>["aggregate", M, ["metric", [id, m], ...]]</c>: each series read with m (M without
+    /// <c>rate:</c>), combined per timestamp with M.</summary>
+    private async Task<MeasureFetch> AggregateAsync(ThresholdRule rule, IReadOnlyList<MetricDefinition> metrics,
+        DateTimeOffset start, DateTimeOffset stop, CancellationToken cancellationToken)
+    {
+        var method = rule.AggregationMethod;
+        var perSeries = method.StartsWith("rate:", StringComparison.Ordinal) ? method["rate:".Length..] : method;
+        var series = new List<IReadOnlyList<MeasurePoint>>();
+        foreach (var metric in metrics)
+        {
+            var read = await reader.ReadAsync(metric, perSeries, rule.Granularity, start, stop, cancellationToken);
+            if (read.Problem is not null)
+            {
+                return MeasureFetch.Failed(FetchFailureKind.OtherNotFound, "Metrics with unknown aggregation");
+            }
+            series.Add(read.Points);
+        }
+        return MeasureFetch.Of(SeriesCombiner.Combine(series, method, rule.Granularity));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Alarming.Core.Access;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Alarming.Functions.Http;
+
+/// <summary>What every HTTP function of both APIs does around its own work: the API's headers, the
+/// caller's identity, reading a JSON body within the API's limit, and turning a crash into the
+/// API's 500.</summary>
+/// <remarks>Functions has no ASP.NET middleware pipeline, so each function calls this itself.</remarks>
+public sealed class ApiRequest<TDialect>(TDialect dialect, ILogger<ApiRequest<TDialect>> logger) where TDialect : IApiDialect
+{
+    private const int ChunkBytes = 16 * 1024;
+
+    /// <summary>Runs <paramref name="handle"/> for an identified caller; 401 without a project.</summary>
+    public async Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle)
+    {
+        dialect.OnRequest(request);
+        if (CallerIdentity.FromRequest(request) is not { } caller)
+        {
+            return dialect.Error(401, "Authentication required");
+        }
+        try
+        {
+            return await handle(caller);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(e, "Request {Method} {Path} failed", request.Method, request.Path);
+            return dialect.Error(500, e.Message);
+        }
+    }
+
+    /// <summary>Reads the body as JSON, refusing it as soon as it passes the API's limit.</summary>
+    public async Task<(JsonNode? Json, IActionResult? Error)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken,
+        JsonBody? body = null)
+    {
+        if (await ReadTextAsync(request, cancellationToken) is not { } text)
+        {
+            return (null, dialect.TooLarge());
+        }
+        return dialect.ParseJson(text, request.ContentType?.Split(';')[0].Trim().ToLowerInvariant(), body ?? JsonBody.Default);
+    }
+
+    /// <returns>The body as text, or <c>null</c> when it is larger than the API accepts.</returns>
+    private async Task<string?> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var limit = dialect.MaxBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[ChunkBytes];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                return null;
+            }
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Alarming.Core.Rules;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Alarming.Functions.MetricApi.ArchivePolicies;
+using Alarming.Functions.MetricApi.Measures;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi.ResourceTypes;
+using Alarming.Functions.MetricApi.Resources;
+using Alarming.Functions.MetricApi.Search;
+using Alarming.Functions.MetricApi.Aggregates;
+using Alarming.Functions.Http;
+using Alarming.Core.Metrics;
+using Alarming.Functions.Evaluation;
+
+namespace Alarming.Functions.MetricApi;
+
+/// <summary><c>GET /v1/capabilities</c>: the aggregation methods (the Aodh API checks rules against them).</summary>
+public sealed class GetMetricCapabilitiesFunction(ApiRequest<GnocchiDialect> api)
+{
+    public const string Name = "GetMetricCapabilities";
+
+    [Function(Name)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MetricRoutes.Capabilities)] HttpRequest request) =>
+        api.RunAsync(request, _ => Task.FromResult(GnocchiResults.Json(new JsonObject
+        {
+            ["aggregation_methods"] = new JsonArray(AggregationMethods.All.Select(m => (JsonNode?)m).ToArray()),
+        })));
+}

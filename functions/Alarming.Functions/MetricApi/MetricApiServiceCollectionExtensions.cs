@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Alarming.Functions.MetricApi.ArchivePolicies;
+using Alarming.Functions.MetricApi.Measures;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi.ResourceTypes;
+using Alarming.Functions.MetricApi.Resources;
+using Alarming.Functions.MetricApi.Search;
+using Alarming.Functions.MetricApi.Aggregates;
+using Alarming.Functions.Http;
+using Alarming.Core.Metrics;
+using Alarming.Functions.Evaluation;
+
+namespace Alarming.Functions.MetricApi;
+
+public static class MetricApiServiceCollectionExtensions
+{
+    /// <summary>The built-in metric store's Gnocchi v1 API: its options (validated at start) and helpers.</summary>
+    public static IServiceCollection AddMetricApi(this IServiceCollection services)
+    {
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MeasureReader>();
+        services.AddSingleton<AggregateSeriesResolver>();
+        services.AddSingleton<GnocchiDialect>();
+        services.TryAddSingleton(typeof(ApiRequest<>));
+        services.AddSingleton<MetricFactory>();
+        services.AddSingleton<MetricLookup>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Alarming.Functions.MetricApi.ArchivePolicies;
+using Alarming.Functions.MetricApi.Measures;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi.ResourceTypes;
+using Alarming.Functions.MetricApi.Resources;
+using Alarming.Functions.MetricApi.Search;
+using Alarming.Functions.MetricApi.Aggregates;
+using Alarming.Functions.Http;
+using Alarming.Core.Metrics;
+using Alarming.Functions.Evaluation;
+namespace Alarming.Functions.MetricApi;
+
+public static class MetricRoutes
+{
+    public const string Capabilities = "v1/capabilities";
+    public const string ArchivePolicies = "v1/archive_policy";
+    public const string ArchivePolicy = ArchivePolicies + "/{name}";
+    public const string Metrics = "v1/metric";
+    public const string Metric = Metrics + "/{metricId}";
+    public const string MetricMeasures = Metric + "/measures";
+    public const string Resources = "v1/resource/{type}";
+    public const string Resource = Resources + "/{resourceId}";
+    public const string ResourceMetricMeasures = Resource + "/metric/{metricName}/measures";
+    public const string ResourceTypes = "v1/resource_type";
+    public const string ResourceType = ResourceTypes + "/{name}";
+    public const string ResourceMetrics = Resource + "/metric";
+    public const string Aggregates = "v1/aggregates";
+    public const string SearchResources = "v1/search/resource/{type}";
+    public const string BatchMetricMeasures = "v1/batch/metrics/measures";
+    public const string BatchResourceMeasures = "v1/batch/resources/metrics/measures";
+}

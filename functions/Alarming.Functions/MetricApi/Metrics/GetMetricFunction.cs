@@ -1,0 +1,39 @@
+using Alarming.Storage.Metrics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Alarming.Functions.MetricApi;
+using Alarming.Functions.MetricApi.ArchivePolicies;
+using Alarming.Functions.MetricApi.Measures;
+using Alarming.Functions.MetricApi.ResourceTypes;
+using Alarming.Functions.MetricApi.Resources;
+using Alarming.Functions.MetricApi.Search;
+using Alarming.Functions.MetricApi.Aggregates;
+using Alarming.Functions.Http;
+using Alarming.Core.Metrics;
+using Alarming.Functions.Evaluation;
+
+namespace Alarming.Functions.MetricApi.Metrics;
+
+/// <summary><c>GET /v1/metric/{id}</c>.</summary>
+public sealed class GetMetricFunction(ApiRequest<GnocchiDialect> api, MetricLookup lookup, IMetricCatalog catalog)
+{
+    public const string Name = "GetMetric";
+
+    [Function(Name)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MetricRoutes.Metric)] HttpRequest request,
+        string metricId, CancellationToken cancellationToken) => api.RunAsync(request, async caller =>
+    {
+        var (metric, error) = await lookup.ReadableAsync(metricId, caller, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+        var body = MetricBodies.Metric(metric!, await catalog.FindPolicyAsync(metric!.ArchivePolicyName, cancellationToken));
+        body["resource"] = metric.ResourceId is { } rid && await catalog.FindResourceAsync(rid, cancellationToken) is { } resource
+            ? MetricBodies.Resource(resource)
+            : null;
+        return GnocchiResults.Json(body);
+    });
+}

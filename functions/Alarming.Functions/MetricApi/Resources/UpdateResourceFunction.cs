@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using Alarming.Core.Metrics;
+using Alarming.Core.Python;
+using Alarming.Storage.Metrics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Alarming.Functions.MetricApi;
+using Alarming.Functions.MetricApi.ArchivePolicies;
+using Alarming.Functions.MetricApi.Measures;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi.ResourceTypes;
+using Alarming.Functions.MetricApi.Search;
+using Alarming.Functions.MetricApi.Aggregates;
+using Alarming.Functions.Http;
+using Alarming.Functions.Evaluation;
+
+namespace Alarming.Functions.MetricApi.Resources;
+
+/// <summary><c>PATCH /v1/resource/{type}/{id}</c>: 200 with the resource (metrics.md §1).</summary>
+/// <remarks>A changed value starts a new revision; repeating the current values (Ceilometer sends
+/// the same PATCH every cycle) does not. <c>metrics</c> replaces the set: unlisted metrics are detached.</remarks>
+public sealed class UpdateResourceFunction(ApiRequest<GnocchiDialect> api, MetricLookup lookup, IMetricCatalog catalog, MetricFactory factory, TimeProvider time)
+{
+    public const string Name = "UpdateResource";
+
+    [Function(Name)]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = MetricRoutes.Resource)] HttpRequest request,
+        string type, string resourceId, CancellationToken cancellationToken) => api.RunAsync(request, async caller =>
+    {
+        var (resource, error) = await lookup.ResourceAsync(type, resourceId, caller, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+        if (!MetricAccess.CanWrite(caller, resource!.Creator))
+        {
+            return GnocchiResults.Error(403, "Access was denied to this resource.");
+        }
+        var (body, invalid) = await api.ReadJsonAsync(request, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        if (body is not JsonObject patch)
+        {
+            return GnocchiResults.Invalid("expected a dictionary");
+        }
+        if (patch.ContainsKey("id") || patch.ContainsKey("type"))
+        {
+            return GnocchiResults.Invalid("extra keys not allowed", patch.ContainsKey("id") ? "id" : "type");
+        }
+        var (attributes, extra) = ResourceTypeAttributes.Attributes(resource.Type, patch, ResourceTypeAttributes.BaseAttributes);
+        if (extra is not null)
+        {
+            return GnocchiResults.Invalid("extra keys not allowed", extra);
+        }
+        var now = time.GetUtcNow();
+        var updated = resource with { Attributes = MergedAttributes(resource.Attributes, attributes) };
+        if (patch.ContainsKey("user_id"))
+        {
+            updated = updated with { UserId = patch["user_id"]?.GetValue<string>() };
+        }
+        if (patch.ContainsKey("project_id"))
+        {
+            updated = updated with { ProjectId = patch["project_id"]?.GetValue<string>() };
+        }
+        foreach (var name in new[] { "started_at", "ended_at" })
+        {
+            if (!patch.TryGetPropertyValue(name, out var value))
+            {
+                continue;
+            }
+            DateTimeOffset? instant = null;
+            if (value is not null)
+            {
+                if (!GnocchiTime.TryParse(PythonRepr.Str(value), now, out var parsed))
+                {
+                    return GnocchiResults.Invalid("invalid datetime", name);
+                }
+                instant = parsed;
+            }
+            updated = name == "started_at" ? updated with { StartedAt = instant ?? updated.StartedAt } : updated with { EndedAt = instant };
+        }
+        if (patch["metrics"] is JsonObject metrics)
+        {
+            var set = new Dictionary<string, Guid>();
+            foreach (var (name, spec) in metrics)
+            {
+                if (resource.Metrics.TryGetValue(name, out var existing) && spec is JsonObject)
+                {
+                    set[name] = existing;
+                    continue;
+                }
+                var (metric, failed) = await factory.CreateOrAttachAsync(name, spec, resource.Id, MetricAccess.Creator(caller), cancellationToken);
+                if (failed is not null)
+                {
+                    return failed;
+                }
+                set[name] = metric!.Id;
+            }
+            updated = updated with { Metrics = set };
+        }
+        var revised = !SameDefinition(resource, updated);
+        if (revised)
+        {
+            updated = updated with { RevisionStart = now };
+        }
+        if (revised || !resource.Metrics.OrderBy(m => m.Key).SequenceEqual(updated.Metrics.OrderBy(m => m.Key)))
+        {
+            await catalog.SaveResourceAsync(updated, cancellationToken);
+        }
+        return GnocchiResults.Json(MetricBodies.Resource(updated));
+    });
+
+    private static JsonObject MergedAttributes(JsonObject current, JsonObject changes)
+    {
+        var merged = current.DeepClone().AsObject();
+        foreach (var (key, value) in changes)
+        {
+            merged[key] = value?.DeepClone();
+        }
+        return merged;
+    }
+
+    private static bool SameDefinition(ResourceDefinition a, ResourceDefinition b) =>
+        a.UserId == b.UserId && a.ProjectId == b.ProjectId && a.StartedAt == b.StartedAt && a.EndedAt == b.EndedAt &&
+        a.Attributes.ToJsonString() == b.Attributes.ToJsonString();
+}
