@@ -21,7 +21,7 @@ internal static class NotificationBenchmark
     private const int Rounds = 20;
     private static readonly DateTimeOffset FirstTick = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The keys of Aodh 15's webhook body, in its order (spec/webhook-payloads.aodh15.json).</summary>
+    /// <summary>The keys of Aodh 15's webhook body, in its order (as recorded in tests/Alarming.Functions.Tests/Notification/webhook-payloads.aodh15.json).</summary>
     private static readonly string[] AodhKeys = ["alarm_name", "alarm_id", "severity", "previous", "current", "reason", "reason_data"];
 
     public static async Task RunAsync()

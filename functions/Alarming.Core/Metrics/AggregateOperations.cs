@@ -5,7 +5,7 @@ using Alarming.Core.Python;
 
 namespace Alarming.Core.Metrics;
 
-/// <summary>The <c>operations</c> of <c>POST /v1/aggregates</c> (metrics.md §5): <c>metric</c>
+/// <summary>The <c>operations</c> of <c>POST /v1/aggregates</c>: <c>metric</c>
 /// nodes and an optional <c>aggregate</c> over them.</summary>
 /// <param name="Method">The <c>aggregate</c> method, or <c>null</c> when the series are returned apart.</param>
 /// <param name="References">(metric id or name pattern, aggregation method) pairs.</param>

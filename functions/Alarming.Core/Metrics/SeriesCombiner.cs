@@ -3,7 +3,7 @@ using Alarming.Core.Metrics;
 
 namespace Alarming.Core.Metrics;
 
-/// <summary>Gnocchi's <c>aggregate</c> operation over several series (metrics.md §5): per
+/// <summary>Gnocchi's <c>aggregate</c> operation over several series: per
 /// timestamp, the present values combined with M; <c>rate:M</c> then takes differences between
 /// consecutive timestamps.</summary>
 public static class SeriesCombiner

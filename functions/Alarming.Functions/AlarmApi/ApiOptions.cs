@@ -3,7 +3,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi;
 
-/// <summary>API settings (section <c>Api</c>); Aodh's <c>[api]</c> options with Aodh's defaults (config.md §2).</summary>
+/// <summary>API settings (section <c>Api</c>); Aodh's <c>[api]</c> options with Aodh's defaults.</summary>
 public sealed class ApiOptions
 {
     public const string SectionName = "Api";

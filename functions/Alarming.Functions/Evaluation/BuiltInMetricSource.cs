@@ -19,7 +19,7 @@ using Alarming.Functions.Http;
 namespace Alarming.Functions.Evaluation;
 
 /// <summary>Threshold rules read from the built-in store, the way Aodh's Gnocchi evaluator reads
-/// Gnocchi (metrics.md §6), including the answers it turns into insufficient data.</summary>
+/// Gnocchi, including the answers it turns into insufficient data.</summary>
 public sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader reader, LegacyMeterReader meters,
     IOptions<EvaluationOptions> identity) : IMetricSource
 {

@@ -15,7 +15,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi;
 
-/// <summary>Responses in Gnocchi's shapes (metrics.md §7): always <c>application/json</c>, errors as
+/// <summary>Responses in Gnocchi's shapes: always <c>application/json</c>, errors as
 /// <c>{"code", "title", "description"}</c> with a string or object description.</summary>
 public static class GnocchiResults
 {

@@ -12,7 +12,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi;
 
-/// <summary>Gnocchi's default policy, simplified (metrics.md §0): admins do all; others write
+/// <summary>Gnocchi's default policy, simplified: admins do all; others write
 /// what they created and also read their project's resources and those resources' metrics.</summary>
 public static class MetricAccess
 {

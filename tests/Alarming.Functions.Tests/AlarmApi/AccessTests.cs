@@ -4,7 +4,7 @@ using Alarming.Functions.Tests.Fixtures;
 
 namespace Alarming.Functions.Tests.AlarmApi;
 
-/// <summary>Two projects and an admin (api.md §0.4, §0.5, §4, §5).</summary>
+/// <summary>Two projects and an admin.</summary>
 public sealed class AccessTests(AlarmingHostFixture host) : IClassFixture<AlarmingHostFixture>
 {
     [Fact]

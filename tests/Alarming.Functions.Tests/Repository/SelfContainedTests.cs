@@ -26,7 +26,7 @@ public sealed class SelfContainedTests
         Assert.True(hits.Count == 0, "These lines point outside the repository:\n" + string.Join("\n", hits));
     }
 
-    [Fact(Skip = "enabled once comments are rewritten")]
+    [Fact]
     public void NoTrackedFile_CitesTheOutsideSpec()
     {
         var hits = Scan(SpecCitation.IsMatch);

@@ -8,11 +8,11 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
-/// <summary>The Alarm representation on the wire, fields in Aodh's order (api.md §2.1).</summary>
+/// <summary>The Alarm representation on the wire, fields in Aodh's order.</summary>
 public static class AlarmBody
 {
     /// <param name="normalizeActions">GET/POST/PUT and lists show actions as Python's urlsplit
-    /// round trip writes them; the complex query shows the stored strings (api.md §2.3).</param>
+    /// round trip writes them; the complex query shows the stored strings.</param>
     public static JsonObject From(Alarm alarm, bool normalizeActions = true)
     {
         JsonArray? Actions(IReadOnlyList<string>? actions) =>

@@ -5,7 +5,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
-/// <summary>A history entry on the wire (api.md §8); <c>severity</c> is stored but not shown.</summary>
+/// <summary>A history entry on the wire; <c>severity</c> is stored but not shown.</summary>
 public static class AlarmChangeBody
 {
     public static JsonObject From(AlarmChange change) => new()

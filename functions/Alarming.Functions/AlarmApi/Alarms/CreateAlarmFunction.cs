@@ -12,7 +12,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
-/// <summary><c>POST /v2/alarms</c>: validate (api.md §3.10), check ownership and quota, then
+/// <summary><c>POST /v2/alarms</c>: validate, check ownership and quota, then
 /// create the alarm, claim its name and write its outbox entry in one transaction (409 when
 /// the name is taken), then finish the change.</summary>
 public sealed class CreateAlarmFunction(

@@ -9,7 +9,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
-/// <summary><c>DELETE /v2/alarms/{id}</c>: the alarm and its whole history (api.md §5).</summary>
+/// <summary><c>DELETE /v2/alarms/{id}</c>: the alarm and its whole history.</summary>
 public sealed class DeleteAlarmFunction(ApiRequest<AodhDialect> api, IAlarmStore alarms, IHistoryStore history, ApiChanges changes,
     OutboxFinisher finisher)
 {

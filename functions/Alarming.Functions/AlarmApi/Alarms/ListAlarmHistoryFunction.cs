@@ -10,7 +10,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
-/// <summary><c>GET /v2/alarms/{id}/history</c>: the alarm's changes, newest first by default (api.md §5).</summary>
+/// <summary><c>GET /v2/alarms/{id}/history</c>: the alarm's changes, newest first by default.</summary>
 public sealed class ListAlarmHistoryFunction(ApiRequest<AodhDialect> api, IAlarmStore alarms, IHistoryStore history)
 {
     public const string Name = "ListAlarmHistory";

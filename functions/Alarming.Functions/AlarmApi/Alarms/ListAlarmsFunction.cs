@@ -9,7 +9,7 @@ using Alarming.Functions.Http;
 namespace Alarming.Functions.AlarmApi.Alarms;
 
 /// <summary><c>GET /v2/alarms</c>: the caller's project (or all, for an admin asking), filtered,
-/// ordered (default newest first) and paged (api.md §6.3, §6.4).</summary>
+/// ordered (default newest first) and paged.</summary>
 public sealed class ListAlarmsFunction(ApiRequest<AodhDialect> api, IAlarmStore alarms)
 {
     public const string Name = "ListAlarms";

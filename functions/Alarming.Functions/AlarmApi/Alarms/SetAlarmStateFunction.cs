@@ -14,7 +14,7 @@ using Alarming.Functions.Http;
 namespace Alarming.Functions.AlarmApi.Alarms;
 
 /// <summary><c>PUT /v2/alarms/{id}/state</c>: sets the state, moving its timestamp even when it
-/// does not change, and records a state transition every time (api.md §5). Runs no actions.</summary>
+/// does not change, and records a state transition every time. Runs no actions.</summary>
 public sealed class SetAlarmStateFunction(ApiRequest<AodhDialect> api, IAlarmStore alarms, ApiChanges changes,
     OutboxFinisher finisher, TimeProvider time)
 {

@@ -12,7 +12,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
-/// <summary><c>PUT /v2/alarms/{id}</c>: replaces the whole definition (api.md §5).</summary>
+/// <summary><c>PUT /v2/alarms/{id}</c>: replaces the whole definition.</summary>
 /// <remarks>The write is conditional on the version read; a lost race re-reads and re-applies
 /// the body to the newer alarm, so the history diff is always against the alarm replaced.</remarks>
 public sealed class UpdateAlarmFunction(

@@ -6,7 +6,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Capabilities;
 
-/// <summary><c>GET /v2/capabilities</c>: always the same document (api.md §6.6).</summary>
+/// <summary><c>GET /v2/capabilities</c>: always the same document.</summary>
 public sealed class GetCapabilitiesFunction(ApiRequest<AodhDialect> api)
 {
     public const string Name = "GetCapabilities";

@@ -9,7 +9,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Queries;
 
-/// <summary><c>POST /v2/query/alarms/history</c> (api.md §6.5); non-admins see entries on behalf of their project.</summary>
+/// <summary><c>POST /v2/query/alarms/history</c>; non-admins see entries on behalf of their project.</summary>
 public sealed class QueryAlarmHistoryFunction(ApiRequest<AodhDialect> api, IHistoryStore history)
 {
     public const string Name = "QueryAlarmHistory";

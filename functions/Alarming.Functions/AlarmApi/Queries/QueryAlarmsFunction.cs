@@ -9,7 +9,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Queries;
 
-/// <summary><c>POST /v2/query/alarms</c> (api.md §6.5); actions are shown as stored.</summary>
+/// <summary><c>POST /v2/query/alarms</c>; actions are shown as stored.</summary>
 public sealed class QueryAlarmsFunction(ApiRequest<AodhDialect> api, IAlarmStore alarms)
 {
     public const string Name = "QueryAlarms";

@@ -6,7 +6,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Quotas;
 
-/// <summary>Aodh's quota rules for a new alarm (api.md §7.2).</summary>
+/// <summary>Aodh's quota rules for a new alarm.</summary>
 /// <remarks>Counts are read before the create, so two creates racing at the limit may both pass;
 /// Aodh has the same window.</remarks>
 public sealed class AlarmQuota(IQuotaStore quotas, IAlarmStore alarms, IOptions<ApiOptions> options)

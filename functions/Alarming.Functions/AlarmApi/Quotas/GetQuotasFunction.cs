@@ -8,7 +8,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Quotas;
 
-/// <summary><c>GET /v2/quotas[?project_id=]</c> (api.md §7.1).</summary>
+/// <summary><c>GET /v2/quotas[?project_id=]</c>.</summary>
 /// <remarks>As in Aodh, a project without a stored quota gets the configured default stored
 /// and returned, so every project shows one entry.</remarks>
 public sealed class GetQuotasFunction(ApiRequest<AodhDialect> api, IQuotaStore quotas, IOptions<ApiOptions> options)

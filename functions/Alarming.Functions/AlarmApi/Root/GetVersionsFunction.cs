@@ -6,7 +6,7 @@ using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Root;
 
-/// <summary><c>GET /</c>: the versions document (api.md §6.1); public.</summary>
+/// <summary><c>GET /</c>: the versions document; public.</summary>
 /// <remarks><c>build</c> is ours: gnocchiclient reads it from the same endpoint, which also
 /// serves the metric store.</remarks>
 public sealed class GetVersionsFunction(AodhDialect api)

@@ -10,7 +10,7 @@ using Alarming.Functions.Http;
 namespace Alarming.Functions.AlarmApi.Usage;
 
 /// <summary><c>GET /v2/usage/alarms[?project_id=]</c>, an extension from the "Support Alarm Metering
-/// Data" proposal (notification.md §6): a list of per-project counts, read from counters, never
+/// Data" proposal: a list of per-project counts, read from counters, never
 /// from the alarms. An admin gets every project, or the one asked for; anyone else their own.</summary>
 public sealed class GetAlarmUsageFunction(ApiRequest<AodhDialect> api, IUsageStore usage)
 {

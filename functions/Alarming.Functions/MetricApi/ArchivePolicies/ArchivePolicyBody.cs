@@ -13,7 +13,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.ArchivePolicies;
 
-/// <summary>Reads a POSTed archive policy (metrics.md §2): each definition item gives any two of
+/// <summary>Reads a POSTed archive policy: each definition item gives any two of
 /// granularity, points, timespan; methods are a list, <c>"*"</c>, or <c>"+m"</c>/<c>"-m"</c> edits of the default set.</summary>
 public static class ArchivePolicyBody
 {

@@ -19,7 +19,7 @@ namespace Alarming.Functions.MetricApi.Measures;
 
 /// <summary><c>POST /v1/batch/resources/metrics/measures[?create_metrics=true]</c>, body
 /// <c>{resource-id: {metric-name: [items] | {"measures": [items], "archive_policy_name"?, "unit"?}}}</c>:
-/// what Ceilometer's publisher sends (metrics.md §3). Nothing is stored unless all of it can be.</summary>
+/// what Ceilometer's publisher sends. Nothing is stored unless all of it can be.</summary>
 public sealed class BatchResourceMeasuresFunction(ApiRequest<GnocchiDialect> api, IMetricCatalog catalog, IMeasureStore measures, MetricFactory factory,
     TimeProvider time)
 {

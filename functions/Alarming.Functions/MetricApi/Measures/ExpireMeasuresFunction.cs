@@ -15,7 +15,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.Measures;
 
-/// <summary>Deletes raw measures older than <see cref="MetricsOptions.RetentionDays"/> (metrics.md §8),
+/// <summary>Deletes raw measures older than <see cref="MetricsOptions.RetentionDays"/>,
 /// every hour at minute 17. Reads never use them anyway; this only frees the storage.</summary>
 public sealed class ExpireMeasuresFunction(IMeasureStore measures, IOptions<MetricsOptions> options, TimeProvider time,
     ILogger<ExpireMeasuresFunction> logger)

@@ -14,7 +14,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.Measures;
 
-/// <summary>Reads a metric's measures aggregated as its archive policy allows (metrics.md §4):
+/// <summary>Reads a metric's measures aggregated as its archive policy allows:
 /// raw measures are kept, and buckets are computed on read.</summary>
 public sealed class MeasureReader(IMetricCatalog catalog, IMeasureStore measures, IOptions<MetricsOptions> options, TimeProvider time)
 {

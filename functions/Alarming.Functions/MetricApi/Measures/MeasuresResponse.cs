@@ -15,7 +15,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.Measures;
 
-/// <summary>A GET of measures (metrics.md §4): parameters checked in Gnocchi's order, then read.</summary>
+/// <summary>A GET of measures: parameters checked in Gnocchi's order, then read.</summary>
 public static class MeasuresResponse
 {
     public static async Task<IActionResult> ReadAsync(MeasureReader reader, MetricDefinition metric, IQueryCollection query,

@@ -14,7 +14,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.ResourceTypes;
 
-/// <summary>Which attributes a resource type takes (metrics.md §1 "What we do"): <c>generic</c>
+/// <summary>Which attributes a resource type takes: <c>generic</c>
 /// none, <c>instance</c> Ceilometer's (all optional), any other valid name free scalar attributes.</summary>
 public static partial class ResourceTypeAttributes
 {

@@ -17,7 +17,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.Resources;
 
-/// <summary><c>POST /v1/resource/{type}</c>: a resource and its metrics (metrics.md §1).</summary>
+/// <summary><c>POST /v1/resource/{type}</c>: a resource and its metrics.</summary>
 public sealed class CreateResourceFunction(ApiRequest<GnocchiDialect> api, IMetricCatalog catalog, MetricFactory factory, TimeProvider time)
 {
     public const string Name = "CreateResource";

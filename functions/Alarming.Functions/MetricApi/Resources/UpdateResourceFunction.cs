@@ -17,7 +17,7 @@ using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.Resources;
 
-/// <summary><c>PATCH /v1/resource/{type}/{id}</c>: 200 with the resource (metrics.md §1).</summary>
+/// <summary><c>PATCH /v1/resource/{type}/{id}</c>: 200 with the resource.</summary>
 /// <remarks>A changed value starts a new revision; repeating the current values (Ceilometer sends
 /// the same PATCH every cycle) does not. <c>metrics</c> replaces the set: unlisted metrics are detached.</remarks>
 public sealed class UpdateResourceFunction(ApiRequest<GnocchiDialect> api, MetricLookup lookup, IMetricCatalog catalog, MetricFactory factory, TimeProvider time)
