@@ -87,7 +87,12 @@ public sealed class AlarmEvaluator(
             return outcome;  // changed since read: decide again on the new version
         }
         logger.LogInformation("Alarm {AlarmId}: {Kind} {State} for tick {Tick}", alarm.AlarmId, result.Kind, result.State, tick);
-        await FinishPendingAsync(new StoredAlarm(updated, version!, mark), cancellationToken);
+        if (entry is not null)
+        {
+            // A failure here fails the message: its redelivery finds the tick recorded and finishes the entry.
+            await finisher.FinishAsync(entry, cancellationToken);
+            await ClearPendingAsync(new StoredAlarm(updated, version!, mark), cancellationToken);
+        }
         return outcome;
     }
 
@@ -99,7 +104,10 @@ public sealed class AlarmEvaluator(
             return;
         }
         await finisher.FinishIfPendingAsync(stored.Alarm.ProjectId, entryId, cancellationToken);
-        // If the alarm changed meanwhile, the next writer keeps the mark; the entry is done either way.
-        await alarms.RecordEvaluationAsync(stored, stored.Alarm, stored.Mark with { Pending = null }, null, cancellationToken);
+        await ClearPendingAsync(stored, cancellationToken);
     }
+
+    /// <remarks>If the alarm changed meanwhile, the next writer keeps the mark; the entry is done either way.</remarks>
+    private Task ClearPendingAsync(StoredAlarm stored, CancellationToken cancellationToken) =>
+        alarms.RecordEvaluationAsync(stored, stored.Alarm, stored.Mark with { Pending = null }, null, cancellationToken);
 }
