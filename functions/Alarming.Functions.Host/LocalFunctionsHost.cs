@@ -9,7 +9,7 @@ namespace Alarming.Functions.Host;
 
 /// <summary>Runs the functions of Alarming.Functions with Azure Functions' trigger semantics, for
 /// machines without Core Tools.</summary>
-public static class LocalFunctionsHost
+internal static class LocalFunctionsHost
 {
     public const int DefaultPort = 7071;
 

@@ -1,7 +1,7 @@
 namespace Alarming.Functions.Host;
 
 /// <summary>How to run the local host; everything unset comes from the settings files.</summary>
-public sealed class LocalHostOptions
+internal sealed class LocalHostOptions
 {
     /// <summary>The repository root; found from the working directory when unset.</summary>
     public string? ProjectDirectory { get; init; }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 namespace Alarming.Functions;
 
 /// <summary>Creates the tables and queues at start, so no request pays for (or races on) creating them.</summary>
-public sealed class StorageInitializer(TableClientFactory tables, IMessageQueue queues) : IHostedService
+internal sealed class StorageInitializer(TableClientFactory tables, IMessageQueue queues) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

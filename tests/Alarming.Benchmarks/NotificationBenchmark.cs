@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Alarming.Functions.Host.Invocation;
 using Alarming.Storage.Queues;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;

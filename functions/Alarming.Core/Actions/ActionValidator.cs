@@ -4,7 +4,7 @@ using Alarming.Core.Validation;
 namespace Alarming.Core.Actions;
 
 /// <summary>Checks one action list as Aodh does and returns it de-duplicated.</summary>
-public sealed class ActionValidator(int maxActions)
+internal sealed class ActionValidator(int maxActions)
 {
     /// <summary>Schemes a notifier exists for. <c>trust+*</c> and <c>zaqar</c> need Keystone and
     /// Zaqar, which we don't have: refusing them beats silently dropping an action.</summary>

@@ -1,7 +1,7 @@
 namespace Alarming.Core.Alarms;
 
 /// <summary>Severities in order of meaning, which is also their sort order.</summary>
-public static class AlarmSeverities
+internal static class AlarmSeverities
 {
     public const string Low = "low";
     public static readonly IReadOnlyList<string> All = ["low", "moderate", "critical"];

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Alarming.Core.Queries;
 
 /// <summary>Compares field values as a database would: nulls first, then by natural order.</summary>
-public sealed class FieldValues : IComparer<object?>
+internal sealed class FieldValues : IComparer<object?>
 {
     public static readonly FieldValues Comparer = new();
 

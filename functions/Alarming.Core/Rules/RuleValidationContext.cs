@@ -7,7 +7,7 @@ namespace Alarming.Core.Rules;
 /// <param name="AggregationMethods">The metric store's aggregation methods.</param>
 /// <param name="ExternalProjectOwnerId">The project that creates resources for tenants
 /// (Ceilometer's); empty for single-branch query scoping.</param>
-public sealed record RuleValidationContext(
+internal sealed record RuleValidationContext(
     Caller Caller,
     string? BodyProjectId,
     IReadOnlyList<string> AggregationMethods,

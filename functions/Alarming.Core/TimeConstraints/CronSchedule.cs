@@ -4,7 +4,7 @@ namespace Alarming.Core.TimeConstraints;
 
 /// <summary>A time constraint's <c>start</c> as croniter reads it: five fields, six with
 /// seconds <b>last</b>, or an alias such as <c>@daily</c>.</summary>
-public static class CronSchedule
+internal static class CronSchedule
 {
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> is croniter's reason.</summary>
     public static bool TryParse(string text, out CronExpression? expression, out string? error)

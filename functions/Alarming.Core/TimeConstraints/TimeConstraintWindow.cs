@@ -1,4 +1,3 @@
-using Alarming.Core.Alarms;
 
 namespace Alarming.Core.TimeConstraints;
 

@@ -1,7 +1,7 @@
 namespace Alarming.Core.TimeConstraints;
 
 /// <summary>IANA time zones by name, case-insensitively as pytz finds them (<c>utc</c> works).</summary>
-public static class TimeZones
+internal static class TimeZones
 {
     private static readonly Lazy<Dictionary<string, string>> IdsByLowerName = new(() =>
         TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append("UTC")

@@ -6,7 +6,7 @@ namespace Alarming.Functions.Host.DevelopmentStorage;
 
 /// <summary>An Azurite started from the npm package pinned in <c>package.json</c>, on loopback,
 /// telemetry off. Disposing stops only the process this instance started.</summary>
-public sealed class AzuriteProcess : IAsyncDisposable
+internal sealed class AzuriteProcess : IAsyncDisposable
 {
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 

@@ -2,7 +2,7 @@ namespace Alarming.Functions.Host.DevelopmentStorage;
 
 /// <summary>Makes <c>UseDevelopmentStorage=true</c> work out of the box: when no Azurite answers on
 /// the well-known ports, start the pinned one with its data under <c>.azurite/</c>.</summary>
-public static class DevelopmentStorageStarter
+internal static class DevelopmentStorageStarter
 {
     public const string ConnectionString = "UseDevelopmentStorage=true";
 

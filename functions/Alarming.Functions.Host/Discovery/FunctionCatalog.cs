@@ -5,7 +5,7 @@ namespace Alarming.Functions.Host.Discovery;
 
 /// <summary>Finds the functions of an assembly by their attributes; there is no list of our
 /// functions anywhere in the host.</summary>
-public static class FunctionCatalog
+internal static class FunctionCatalog
 {
     public static IReadOnlyList<FunctionDescriptor> Discover(Assembly assembly) =>
         assembly.GetTypes()

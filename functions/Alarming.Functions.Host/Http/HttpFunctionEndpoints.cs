@@ -7,7 +7,7 @@ namespace Alarming.Functions.Host.Http;
 
 /// <summary>Serves each HTTP-triggered function on its route and methods, binding parameters as
 /// the Functions host does: the request, route values by name, the cancellation token.</summary>
-public static class HttpFunctionEndpoints
+internal static class HttpFunctionEndpoints
 {
     public static void MapHttpFunctions(this IEndpointRouteBuilder app, IEnumerable<FunctionDescriptor> functions, string routePrefix)
     {

@@ -5,7 +5,7 @@ namespace Alarming.Functions.Host.Invocation;
 
 /// <summary>Calls a function method the way the worker does: a fresh instance of its class from
 /// DI, the trigger value for the trigger parameter, the cancellation token for the token.</summary>
-public sealed class FunctionInvoker(IServiceProvider services)
+internal sealed class FunctionInvoker(IServiceProvider services)
 {
     public async Task InvokeAsync(FunctionDescriptor function, object? triggerValue, CancellationToken cancellationToken)
     {

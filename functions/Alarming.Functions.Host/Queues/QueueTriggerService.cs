@@ -16,7 +16,7 @@ namespace Alarming.Functions.Host.Queues;
 /// <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> tries moved to <c>&lt;queue&gt;-poison</c>.
 /// Messages are base64 unless host.json says <c>none</c>; one that does not decode goes to poison.</summary>
 /// <remarks>Polling waits use real time, not the injected clock: they are I/O pacing, not schedule.</remarks>
-public sealed class QueueTriggerService(
+internal sealed class QueueTriggerService(
     FunctionDescriptor function,
     QueueSettings settings,
     QueueServiceClient queues,

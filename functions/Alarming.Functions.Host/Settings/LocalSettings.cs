@@ -4,7 +4,7 @@ namespace Alarming.Functions.Host.Settings;
 
 /// <summary><c>local.settings.json</c> as <c>func start</c> reads it: <c>Values</c> become app
 /// settings and <c>Host.LocalHttpPort</c> the port. Without the file, the committed sample's values apply.</summary>
-public sealed record LocalSettings(IReadOnlyDictionary<string, string?> Values, int? LocalHttpPort)
+internal sealed record LocalSettings(IReadOnlyDictionary<string, string?> Values, int? LocalHttpPort)
 {
     public const string FileName = "local.settings.json";
     public const string SampleFileName = "local.settings.sample.json";

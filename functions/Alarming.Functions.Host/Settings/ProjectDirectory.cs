@@ -2,7 +2,7 @@ namespace Alarming.Functions.Host.Settings;
 
 /// <summary>Finds the repository root (where <c>host.json</c> and <c>package.json</c> live) from
 /// the working directory upwards, so the host runs from the root or from its project folder.</summary>
-public static class ProjectDirectory
+internal static class ProjectDirectory
 {
     public static string? Find(string? start = null)
     {

@@ -4,7 +4,7 @@ namespace Alarming.Functions.Host.Timers;
 
 /// <summary>A Functions timer schedule: six-field NCRONTAB (seconds first) or five-field cron,
 /// possibly an <c>%AppSetting%</c> reference, always in UTC.</summary>
-public static class NcrontabSchedule
+internal static class NcrontabSchedule
 {
     public static CronExpression Parse(string schedule, IConfiguration configuration)
     {

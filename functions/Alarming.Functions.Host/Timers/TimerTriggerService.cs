@@ -14,7 +14,7 @@ namespace Alarming.Functions.Host.Timers;
 /// NCRONTAB schedule in UTC, on one host at a time (a blob lease), with the schedule status in
 /// <c>azure-webjobs-hosts/timers/{hostId}/{function}/status</c>; an occurrence missed while no
 /// host ran fires once at start with <c>IsPastDue</c>. Time comes from the injected clock.</summary>
-public sealed class TimerTriggerService(
+internal sealed class TimerTriggerService(
     FunctionDescriptor function,
     CronExpression schedule,
     string hostId,

@@ -3,12 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alarming.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi;
 
 /// <summary>Responses in Aodh's shapes: JSON bodies and the <c>error_message</c> error body.</summary>
-public static class AodhResults
+internal static class AodhResults
 {
     private static readonly JsonSerializerOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

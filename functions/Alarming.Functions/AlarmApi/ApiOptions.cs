@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi;
 

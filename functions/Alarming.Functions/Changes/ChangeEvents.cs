@@ -7,7 +7,7 @@ namespace Alarming.Functions.Changes;
 
 /// <summary>Alarm change events in Aodh's notification envelope, as the
 /// messages of the change queue.</summary>
-public static class ChangeEvents
+internal static class ChangeEvents
 {
     public const string ApiPublisher = "aodh.api";
     public const string EvaluatorPublisher = "aodh.evaluator";

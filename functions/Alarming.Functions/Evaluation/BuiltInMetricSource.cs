@@ -6,21 +6,13 @@ using Alarming.Core.Python;
 using Alarming.Functions.Evaluation;
 using Alarming.Storage.Metrics;
 using Microsoft.Extensions.Options;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.ArchivePolicies;
 using Alarming.Functions.MetricApi.Measures;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.Evaluation;
 
 /// <summary>Threshold rules read from the built-in store, the way Aodh's Gnocchi evaluator reads
 /// Gnocchi, including the answers it turns into insufficient data.</summary>
-public sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader reader, LegacyMeterReader meters,
+internal sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader reader, LegacyMeterReader meters,
     IOptions<EvaluationOptions> identity) : IMetricSource
 {
     /// <summary>The evaluator's Gnocchi identity: non-UUID resource ids resolve relative to it, as Aodh's do.</summary>

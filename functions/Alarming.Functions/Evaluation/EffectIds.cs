@@ -5,7 +5,7 @@ namespace Alarming.Functions.Evaluation;
 
 /// <summary>Ids derived from (alarm, tick, kind): redoing an evaluation's effects writes the same
 /// history row and sends the same notification id.</summary>
-public static class EffectIds
+internal static class EffectIds
 {
     public static string For(string alarmId, DateTimeOffset tick, string kind)
     {

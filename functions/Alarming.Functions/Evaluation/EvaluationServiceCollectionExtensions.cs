@@ -1,15 +1,5 @@
 using Alarming.Core.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.ArchivePolicies;
-using Alarming.Functions.MetricApi.Measures;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
-using Alarming.Core.Metrics;
 
 namespace Alarming.Functions.Evaluation;
 

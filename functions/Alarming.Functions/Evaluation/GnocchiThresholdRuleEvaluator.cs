@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Alarming.Functions.Evaluation;
 
 /// <summary>The three Gnocchi threshold types.</summary>
-public sealed class GnocchiThresholdRuleEvaluator(IOptions<EvaluationOptions> options) : IRuleEvaluator
+internal sealed class GnocchiThresholdRuleEvaluator(IOptions<EvaluationOptions> options) : IRuleEvaluator
 {
     public IReadOnlyList<string> Types => AlarmTypes.GnocchiThresholds;
 

@@ -8,7 +8,7 @@ namespace Alarming.Functions.Evaluation;
 
 /// <summary>Reads a legacy rule's samples from the built-in store: the meter's raw measures on the
 /// resources the rule's query selects, as Ceilometer's statistics API did.</summary>
-public sealed class LegacyMeterReader(IMetricCatalog catalog, IMeasureStore measures, IOptions<EvaluationOptions> options,
+internal sealed class LegacyMeterReader(IMetricCatalog catalog, IMeasureStore measures, IOptions<EvaluationOptions> options,
     ILogger<LegacyMeterReader> logger)
 {
     /// <summary>The samples with <paramref name="start"/> ≤ timestamp ≤ <paramref name="now"/>, in no particular order.</summary>

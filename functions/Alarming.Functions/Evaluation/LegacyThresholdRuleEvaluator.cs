@@ -10,7 +10,7 @@ namespace Alarming.Functions.Evaluation;
 /// resources the query selects, as Ceilometer's statistics, then Aodh's threshold decision.</summary>
 /// <remarks>The samples come through the message's <see cref="IMetricSource"/>, so alarms on one meter
 /// and query share one read.</remarks>
-public sealed class LegacyThresholdRuleEvaluator(IOptions<EvaluationOptions> options, ILogger<LegacyThresholdRuleEvaluator> logger)
+internal sealed class LegacyThresholdRuleEvaluator(IOptions<EvaluationOptions> options, ILogger<LegacyThresholdRuleEvaluator> logger)
     : IRuleEvaluator
 {
     public IReadOnlyList<string> Types => [AlarmTypes.Threshold];

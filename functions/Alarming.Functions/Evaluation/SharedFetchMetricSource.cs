@@ -6,7 +6,7 @@ namespace Alarming.Functions.Evaluation;
 
 /// <summary>Within one evaluation message, alarms that read the same data over the same window
 /// share one read: many alarms watch one metric (or meter and query) with different thresholds.</summary>
-public sealed class SharedFetchMetricSource(IMetricSource inner) : IMetricSource
+internal sealed class SharedFetchMetricSource(IMetricSource inner) : IMetricSource
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<MeasureFetch>>> fetches = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<(DateTimeOffset At, double Value)>>>> samples = new();

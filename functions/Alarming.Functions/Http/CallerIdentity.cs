@@ -6,7 +6,7 @@ namespace Alarming.Functions.Http;
 /// <summary>Who is calling, for both APIs: the one place identity is read.</summary>
 /// <remarks>Aodh's noauth mode: <c>X-Project-Id</c> (required), <c>X-User-Id</c> (absent: a null user)
 /// and <c>X-Roles</c>, as a trusted gateway or a developer's laptop sends them.</remarks>
-public static class CallerIdentity
+internal static class CallerIdentity
 {
     /// <returns>The caller, or <c>null</c> when the request names no project (401).</returns>
     public static Caller? FromRequest(HttpRequest request)

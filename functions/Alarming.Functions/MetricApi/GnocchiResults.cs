@@ -2,22 +2,13 @@ using System.Text.Json.Nodes;
 using Alarming.Functions.AlarmApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Alarming.Functions.MetricApi.ArchivePolicies;
-using Alarming.Functions.MetricApi.Measures;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
 using Alarming.Core.Metrics;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi;
 
 /// <summary>Responses in Gnocchi's shapes: always <c>application/json</c>, errors as
 /// <c>{"code", "title", "description"}</c> with a string or object description.</summary>
-public static class GnocchiResults
+internal static class GnocchiResults
 {
     public static IActionResult Json(JsonNode? body, int status = 200) => AodhResults.Json(body, status);
 

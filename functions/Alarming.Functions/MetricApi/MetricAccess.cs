@@ -1,20 +1,11 @@
 using Alarming.Core.Access;
 using Alarming.Core.Metrics;
-using Alarming.Functions.MetricApi.ArchivePolicies;
-using Alarming.Functions.MetricApi.Measures;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi;
 
 /// <summary>Gnocchi's default policy, simplified: admins do all; others write
 /// what they created and also read their project's resources and those resources' metrics.</summary>
-public static class MetricAccess
+internal static class MetricAccess
 {
     /// <summary>Gnocchi's creator of what a caller makes: <c>"&lt;user&gt;:&lt;project&gt;"</c>.</summary>
     public static string Creator(Caller caller) => $"{caller.UserId}:{caller.ProjectId}";

@@ -1,15 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Alarming.Functions.MetricApi.ArchivePolicies;
 using Alarming.Functions.MetricApi.Measures;
 using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
 using Alarming.Functions.MetricApi.Aggregates;
 using Alarming.Functions.Http;
-using Alarming.Core.Metrics;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi;
 

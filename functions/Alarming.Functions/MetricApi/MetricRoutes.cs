@@ -1,16 +1,7 @@
-using Alarming.Functions.MetricApi.ArchivePolicies;
-using Alarming.Functions.MetricApi.Measures;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
 using Alarming.Core.Metrics;
-using Alarming.Functions.Evaluation;
 namespace Alarming.Functions.MetricApi;
 
-public static class MetricRoutes
+internal static class MetricRoutes
 {
     public const string Capabilities = "v1/capabilities";
     public const string ArchivePolicies = "v1/archive_policy";

@@ -1,5 +1,4 @@
 using Alarming.Core.Actions;
-using Alarming.Functions.Evaluation;
 using Alarming.Storage.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

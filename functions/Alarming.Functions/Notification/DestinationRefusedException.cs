@@ -1,4 +1,4 @@
 namespace Alarming.Functions.Notification;
 
 /// <summary>A webhook's destination resolved only to addresses the destination policy refuses.</summary>
-public sealed class DestinationRefusedException(string message) : Exception(message);
+internal sealed class DestinationRefusedException(string message) : Exception(message);

@@ -7,7 +7,7 @@ namespace Alarming.Functions.Notification;
 /// <summary>The webhook client's <c>ConnectCallback</c>: resolves the host itself and connects only
 /// to addresses the <see cref="DestinationPolicy"/> allows, so the address checked is the address
 /// used (no DNS-rebinding window), for the first request and every redirect alike.</summary>
-public sealed class GuardedConnector(DestinationPolicy policy)
+internal sealed class GuardedConnector(DestinationPolicy policy)
 {
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {

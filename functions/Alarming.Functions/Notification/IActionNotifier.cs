@@ -1,4 +1,3 @@
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.Notification;
 

@@ -1,10 +1,9 @@
-using Alarming.Functions.Evaluation;
 using Microsoft.Extensions.Logging;
 
 namespace Alarming.Functions.Notification;
 
 /// <summary><c>log://</c>: Aodh's one INFO line.</summary>
-public sealed class LogNotifier(ILogger<LogNotifier> logger) : IActionNotifier
+internal sealed class LogNotifier(ILogger<LogNotifier> logger) : IActionNotifier
 {
     public IReadOnlyList<string> Schemes { get; } = ["log"];
 

@@ -1,4 +1,3 @@
-using Alarming.Functions.Evaluation;
 using Alarming.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;

@@ -1,12 +1,11 @@
 using Alarming.Core.Actions;
-using Alarming.Functions.Evaluation;
 using Alarming.Storage.Queues;
 
 namespace Alarming.Functions.Notification;
 
 /// <summary><c>queue://NAME</c> (ours): the webhook body as a message on Storage queue NAME of the
 /// service's account, base64 as a queue-triggered function reads it.</summary>
-public sealed class QueueNotifier(ITextQueueSender queues) : IActionNotifier
+internal sealed class QueueNotifier(ITextQueueSender queues) : IActionNotifier
 {
     public IReadOnlyList<string> Schemes { get; } = ["queue"];
 

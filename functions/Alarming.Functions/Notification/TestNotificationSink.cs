@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.Notification;
 

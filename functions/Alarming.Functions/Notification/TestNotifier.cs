@@ -1,9 +1,8 @@
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.Notification;
 
 /// <summary><c>test://</c>: records the notification in the <see cref="TestNotificationSink"/>.</summary>
-public sealed class TestNotifier(TestNotificationSink sink) : IActionNotifier
+internal sealed class TestNotifier(TestNotificationSink sink) : IActionNotifier
 {
     public IReadOnlyList<string> Schemes { get; } = ["test"];
 

@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Python;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.Notification;
 
 /// <summary>Aodh's notification body: these keys in this order, Python
 /// <c>json.dumps</c> text. Webhooks and <c>queue://</c> actions send the same text.</summary>
-public static class WebhookBody
+internal static class WebhookBody
 {
     public static string For(NotifyAlarmMessage message) => PythonJson.Dumps(new JsonObject
     {

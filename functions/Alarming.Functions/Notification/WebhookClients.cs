@@ -12,7 +12,7 @@ namespace Alarming.Functions.Notification;
 /// with <c>aodh-alarm-ssl-verify=0</c>): guarded connections, no proxy, no automatic redirects,
 /// and a resilience pipeline of Aodh's connection retries. The timeout is the notifier's: it runs
 /// on real time, while the pipeline would take the service's (in tests, driven) TimeProvider.</summary>
-public static class WebhookClients
+internal static class WebhookClients
 {
     public const string Verified = "webhook";
     public const string Unverified = "webhook-unverified";

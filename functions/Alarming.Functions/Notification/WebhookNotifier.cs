@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Alarming.Functions.Evaluation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ namespace Alarming.Functions.Notification;
 /// <summary><c>http://</c> and <c>https://</c> actions: Aodh's POST with our
 /// notification id and, when the project has a secret, a signature. 2xx delivers; 408, 429, 5xx,
 /// timeouts and connection failures are retried by redelivery; other answers fail for good.</summary>
-public sealed class WebhookNotifier(
+internal sealed class WebhookNotifier(
     IHttpClientFactory clients, IOptions<NotifierOptions> options, TimeProvider time, ILogger<WebhookNotifier> logger) : IActionNotifier
 {
     public const string NotificationIdHeader = "X-Alarming-Notification-Id";

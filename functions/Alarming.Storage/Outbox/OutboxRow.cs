@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Alarming.Core.History;
-using Alarming.Core.Usage;
 using Alarming.Storage.Tables;
 using Alarming.Storage.Usage;
 using Azure.Data.Tables;

@@ -5,7 +5,7 @@ namespace Alarming.Storage.Tables;
 /// <summary>Escapes text for use as a PartitionKey or RowKey.</summary>
 /// <remarks>Keys may not hold <c>/ \ # ?</c> or control characters, but project and alarm ids
 /// arrive from headers and URLs; <c>%</c>-escaping keeps them reversible and ordered.</remarks>
-public static class TableKey
+internal static class TableKey
 {
     public static string Encode(string? value)
     {

@@ -1,4 +1,3 @@
-using Alarming.Core.Alarms;
 using Alarming.Core.TimeConstraints;
 
 namespace Alarming.Core.Tests.TimeConstraints;

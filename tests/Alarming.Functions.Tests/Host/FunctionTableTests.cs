@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Alarming.Functions.Host;
-using Alarming.Functions.Host.Discovery;
 
 namespace Alarming.Functions.Tests.Host;
 

@@ -2,7 +2,7 @@ namespace Alarming.Core.Evaluation.Legacy;
 
 /// <summary>One period's statistics as Ceilometer's SQL driver computed them:
 /// <c>count</c> is an integer, the others floats, <c>avg</c> = sum / count.</summary>
-public sealed record PeriodStatistics(DateTimeOffset PeriodStart, int Count, double Min, double Max, double Sum)
+internal sealed record PeriodStatistics(DateTimeOffset PeriodStart, int Count, double Min, double Max, double Sum)
 {
     public double Avg => Sum / Count;
 

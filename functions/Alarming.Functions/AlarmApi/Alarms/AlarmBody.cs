@@ -4,12 +4,11 @@ using Alarming.Core.Alarms;
 using Alarming.Core.History;
 using Alarming.Core.Python;
 using Alarming.Core.Rules;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
 /// <summary>The Alarm representation on the wire, fields in Aodh's order.</summary>
-public static class AlarmBody
+internal static class AlarmBody
 {
     /// <param name="normalizeActions">GET/POST/PUT and lists show actions as Python's urlsplit
     /// round trip writes them; the complex query shows the stored strings.</param>

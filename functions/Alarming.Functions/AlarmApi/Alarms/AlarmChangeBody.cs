@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.History;
 using Alarming.Core.Python;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
 /// <summary>A history entry on the wire; <c>severity</c> is stored but not shown.</summary>
-public static class AlarmChangeBody
+internal static class AlarmChangeBody
 {
     public static JsonObject From(AlarmChange change) => new()
     {

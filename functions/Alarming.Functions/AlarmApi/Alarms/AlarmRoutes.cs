@@ -1,7 +1,6 @@
-using Alarming.Functions.Http;
 namespace Alarming.Functions.AlarmApi.Alarms;
 
-public static class AlarmRoutes
+internal static class AlarmRoutes
 {
     public const string Alarms = "v2/alarms";
     public const string Alarm = Alarms + "/{alarmId}";

@@ -1,10 +1,9 @@
 using Alarming.Core.Access;
 using Alarming.Storage.Alarms;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
-public static class CallerAlarmLookup
+internal static class CallerAlarmLookup
 {
     /// <summary>Aodh's lookup rule: a non-admin finds only its own project's alarms,
     /// so another project's alarm is 404, never 403.</summary>

@@ -2,7 +2,6 @@ using Alarming.Core.Access;
 using Alarming.Core.Validation;
 using Alarming.Storage.Alarms;
 using Microsoft.AspNetCore.Mvc;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 
@@ -11,7 +10,7 @@ namespace Alarming.Functions.AlarmApi.Alarms;
 /// lost race read again and decide again.</summary>
 /// <remarks>Each round of N concurrent writers has at least one winner, so N rounds always
 /// suffice; the bound only stops a pathological livelock.</remarks>
-public static class ConflictRetry
+internal static class ConflictRetry
 {
     public const int MaxAttempts = 64;
 

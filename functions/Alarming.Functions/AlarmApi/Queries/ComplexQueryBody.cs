@@ -2,12 +2,11 @@ using System.Text.Json.Nodes;
 using Alarming.Core.Access;
 using Alarming.Core.Queries;
 using Alarming.Core.Validation;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Queries;
 
 /// <summary>Reads a complex-query body (<c>filter</c>, <c>orderby</c>, <c>limit</c>) and parses it.</summary>
-public static class ComplexQueryBody
+internal static class ComplexQueryBody
 {
     public static Result<ComplexQuery<T>.Parsed> Parse<T>(JsonNode? body, ComplexQuery<T> query, Caller caller)
     {

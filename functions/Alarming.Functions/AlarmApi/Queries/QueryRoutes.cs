@@ -1,7 +1,6 @@
-using Alarming.Functions.Http;
 namespace Alarming.Functions.AlarmApi.Queries;
 
-public static class QueryRoutes
+internal static class QueryRoutes
 {
     public const string Alarms = "v2/query/alarms";
     public const string History = "v2/query/alarms/history";

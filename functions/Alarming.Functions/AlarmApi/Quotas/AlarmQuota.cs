@@ -2,7 +2,6 @@ using Alarming.Core.Validation;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.Quotas;
 using Microsoft.Extensions.Options;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Quotas;
 

@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Quotas;
 
 /// <summary>The Quotas representation: <c>{"project_id", "quotas": [{"resource": "alarms", "limit"}]}</c>.</summary>
-public static class QuotasBody
+internal static class QuotasBody
 {
     public static JsonObject From(string projectId, int? alarmsLimit) => new()
     {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Root;
 

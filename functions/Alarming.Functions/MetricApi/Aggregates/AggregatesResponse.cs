@@ -7,7 +7,7 @@ namespace Alarming.Functions.MetricApi.Aggregates;
 
 /// <summary>The <c>measures</c> of an aggregates answer: one combined series, or each series apart,
 /// keyed by metric id (or by resource and metric name when found by search).</summary>
-public static class AggregatesResponse
+internal static class AggregatesResponse
 {
     public static JsonObject Combined(IReadOnlyList<AggregateSeries> read, string method, double? fill)
     {

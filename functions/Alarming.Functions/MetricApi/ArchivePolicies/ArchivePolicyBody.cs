@@ -1,21 +1,12 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Metrics;
 using Alarming.Core.Python;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.Measures;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.ArchivePolicies;
 
 /// <summary>Reads a POSTed archive policy: each definition item gives any two of
 /// granularity, points, timespan; methods are a list, <c>"*"</c>, or <c>"+m"</c>/<c>"-m"</c> edits of the default set.</summary>
-public static class ArchivePolicyBody
+internal static class ArchivePolicyBody
 {
     public static (ArchivePolicy? Policy, string? Error) Parse(JsonNode? body)
     {

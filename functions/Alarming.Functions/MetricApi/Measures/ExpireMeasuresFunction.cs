@@ -3,15 +3,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.ArchivePolicies;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
-using Alarming.Core.Metrics;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.Measures;
 

@@ -4,19 +4,12 @@ using Alarming.Core.Python;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.ArchivePolicies;
 using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.Measures;
 
 /// <summary>A GET of measures: parameters checked in Gnocchi's order, then read.</summary>
-public static class MeasuresResponse
+internal static class MeasuresResponse
 {
     public static async Task<IActionResult> ReadAsync(MeasureReader reader, MetricDefinition metric, IQueryCollection query,
         DateTimeOffset now, CancellationToken cancellationToken)

@@ -2,20 +2,11 @@ using System.Text.Json.Nodes;
 using Alarming.Core.Evaluation;
 using Alarming.Core.Metrics;
 using Alarming.Core.Python;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.ArchivePolicies;
-using Alarming.Functions.MetricApi.Measures;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.Metrics;
 
 /// <summary>Gnocchi's JSON for resources, metrics, archive policies and measures.</summary>
-public static class MetricBodies
+internal static class MetricBodies
 {
     public static JsonObject Resource(ResourceDefinition resource)
     {

@@ -3,14 +3,6 @@ using Alarming.Core.Metrics;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Mvc;
 using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.ArchivePolicies;
-using Alarming.Functions.MetricApi.Measures;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.Metrics;
 

@@ -1,22 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.ArchivePolicies;
-using Alarming.Functions.MetricApi.Measures;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.Resources;
-using Alarming.Functions.MetricApi.Search;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
-using Alarming.Core.Metrics;
-using Alarming.Functions.Evaluation;
 
 namespace Alarming.Functions.MetricApi.ResourceTypes;
 
 /// <summary>Which attributes a resource type takes: <c>generic</c>
 /// none, <c>instance</c> Ceilometer's (all optional), any other valid name free scalar attributes.</summary>
-public static partial class ResourceTypeAttributes
+internal static partial class ResourceTypeAttributes
 {
     public static readonly IReadOnlyList<string> BaseAttributes = ["id", "user_id", "project_id", "started_at", "ended_at", "metrics"];
 
