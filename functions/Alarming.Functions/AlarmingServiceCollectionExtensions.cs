@@ -1,14 +1,14 @@
 using Alarming.Functions.AlarmApi;
 using Alarming.Functions.Changes;
 using Alarming.Functions.Evaluation;
+using Alarming.Functions.MetricApi;
 using Alarming.Functions.Notification;
 using Alarming.Storage;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Alarming.Functions.MetricApi;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alarming.Functions;
 

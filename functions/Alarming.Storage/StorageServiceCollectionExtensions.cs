@@ -1,9 +1,9 @@
-using Alarming.Storage.Notifications;
-using Alarming.Storage.Outbox;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.Evaluation;
 using Alarming.Storage.History;
 using Alarming.Storage.Metrics;
+using Alarming.Storage.Notifications;
+using Alarming.Storage.Outbox;
 using Alarming.Storage.Queues;
 using Alarming.Storage.Quotas;
 using Alarming.Storage.Tables;

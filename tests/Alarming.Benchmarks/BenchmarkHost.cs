@@ -1,11 +1,11 @@
+using Alarming.Functions.Host.DevelopmentStorage;
 using Alarming.Functions.Host.Invocation;
+using Alarming.Functions.Host.Settings;
+using Alarming.Functions.Host;
 using Alarming.Storage.Queues;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
-using Alarming.Functions.Host;
-using Alarming.Functions.Host.DevelopmentStorage;
-using Alarming.Functions.Host.Settings;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alarming.Benchmarks;
 

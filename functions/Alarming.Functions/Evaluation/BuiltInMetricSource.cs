@@ -1,12 +1,12 @@
 using Alarming.Core.Alarms;
-using Alarming.Core.Evaluation;
 using Alarming.Core.Evaluation.Legacy;
+using Alarming.Core.Evaluation;
 using Alarming.Core.Metrics;
 using Alarming.Core.Python;
 using Alarming.Functions.Evaluation;
+using Alarming.Functions.MetricApi.Measures;
 using Alarming.Storage.Metrics;
 using Microsoft.Extensions.Options;
-using Alarming.Functions.MetricApi.Measures;
 
 namespace Alarming.Functions.Evaluation;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Rules;
+using Alarming.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.MetricApi;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Alarming.Core.Metrics;
 using Alarming.Functions.AlarmApi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Alarming.Core.Metrics;
 
 namespace Alarming.Functions.MetricApi;
 

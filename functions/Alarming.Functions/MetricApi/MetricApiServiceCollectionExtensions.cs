@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Alarming.Functions.Http;
+using Alarming.Functions.MetricApi.Aggregates;
 using Alarming.Functions.MetricApi.Measures;
 using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.Aggregates;
-using Alarming.Functions.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alarming.Functions.MetricApi;
 

@@ -1,5 +1,5 @@
-using Alarming.Storage.Outbox;
 using Alarming.Core.Alarms;
+using Alarming.Storage.Outbox;
 
 namespace Alarming.Storage.Alarms;
 

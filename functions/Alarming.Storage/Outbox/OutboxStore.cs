@@ -1,7 +1,7 @@
 using Alarming.Storage.Tables;
 using Alarming.Storage.Usage;
-using Azure;
 using Azure.Data.Tables;
+using Azure;
 
 namespace Alarming.Storage.Outbox;
 

@@ -1,6 +1,6 @@
+using Alarming.Functions.MetricApi.Measures;
 using Alarming.Functions.Tests.Fixtures;
 using Azure.Data.Tables;
-using Alarming.Functions.MetricApi.Measures;
 
 namespace Alarming.Functions.Tests.MetricApi;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Alarming.Functions.Tests.Clients;
 using Alarming.Functions.Host.DevelopmentStorage;
+using Alarming.Functions.Tests.Clients;
 using Alarming.Functions.Tests.Fixtures;
 
 namespace Alarming.Functions.Tests.Readme;

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using Alarming.Core.Python;
 using Alarming.Core.Validation;
 using Alarming.Functions.Evaluation;
+using Alarming.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Admin;
 

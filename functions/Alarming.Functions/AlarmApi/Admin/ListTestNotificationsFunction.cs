@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Validation;
+using Alarming.Functions.Http;
 using Alarming.Functions.Notification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Admin;
 

@@ -3,12 +3,12 @@ using Alarming.Core.Rules;
 using Alarming.Core.Validation;
 using Alarming.Functions.AlarmApi.Quotas;
 using Alarming.Functions.Changes;
+using Alarming.Functions.Http;
 using Alarming.Functions.Outbox;
 using Alarming.Storage.Alarms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 

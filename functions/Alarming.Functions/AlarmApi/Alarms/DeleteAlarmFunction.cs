@@ -1,11 +1,11 @@
 using Alarming.Functions.Changes;
+using Alarming.Functions.Http;
 using Alarming.Functions.Outbox;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.History;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 

@@ -1,12 +1,12 @@
 using Alarming.Core.History;
 using Alarming.Core.Queries;
 using Alarming.Core.Validation;
+using Alarming.Functions.Http;
 using Alarming.Storage.Alarms;
 using Alarming.Storage.History;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Alarms;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Alarming.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Capabilities;
 

@@ -1,11 +1,11 @@
 using Alarming.Core.History;
 using Alarming.Core.Queries;
 using Alarming.Functions.AlarmApi.Alarms;
+using Alarming.Functions.Http;
 using Alarming.Storage.History;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Queries;
 

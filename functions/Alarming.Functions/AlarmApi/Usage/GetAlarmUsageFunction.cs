@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Usage;
 using Alarming.Core.Validation;
+using Alarming.Functions.Http;
 using Alarming.Storage.Usage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.AlarmApi.Usage;
 

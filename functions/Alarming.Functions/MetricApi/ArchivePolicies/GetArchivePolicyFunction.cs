@@ -1,11 +1,11 @@
+using Alarming.Core.Metrics;
+using Alarming.Functions.Http;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.Http;
-using Alarming.Core.Metrics;
 
 namespace Alarming.Functions.MetricApi.ArchivePolicies;
 

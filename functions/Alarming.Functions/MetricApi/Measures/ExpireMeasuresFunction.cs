@@ -1,8 +1,8 @@
+using Alarming.Functions.MetricApi;
 using Alarming.Storage.Metrics;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Alarming.Functions.MetricApi;
 
 namespace Alarming.Functions.MetricApi.Measures;
 

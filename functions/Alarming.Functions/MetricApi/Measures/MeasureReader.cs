@@ -1,8 +1,8 @@
 using Alarming.Core.Evaluation;
 using Alarming.Core.Metrics;
+using Alarming.Functions.MetricApi;
 using Alarming.Storage.Metrics;
 using Microsoft.Extensions.Options;
-using Alarming.Functions.MetricApi;
 
 namespace Alarming.Functions.MetricApi.Measures;
 

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Metrics;
 using Alarming.Core.Python;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.Metrics;
 
 namespace Alarming.Functions.MetricApi.Measures;
 

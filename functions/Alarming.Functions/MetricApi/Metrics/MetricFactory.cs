@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Metrics;
+using Alarming.Functions.MetricApi;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Mvc;
-using Alarming.Functions.MetricApi;
 
 namespace Alarming.Functions.MetricApi.Metrics;
 

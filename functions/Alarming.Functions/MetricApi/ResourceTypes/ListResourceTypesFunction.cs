@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
+using Alarming.Functions.Http;
+using Alarming.Functions.MetricApi;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.MetricApi.ResourceTypes;
 

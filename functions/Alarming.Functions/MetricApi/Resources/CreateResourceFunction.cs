@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Metrics;
 using Alarming.Core.Python;
+using Alarming.Functions.Http;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi.ResourceTypes;
+using Alarming.Functions.MetricApi;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.MetricApi.ResourceTypes;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.MetricApi.Resources;
 

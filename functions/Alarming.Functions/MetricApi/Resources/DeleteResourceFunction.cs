@@ -1,11 +1,11 @@
+using Alarming.Functions.Http;
+using Alarming.Functions.MetricApi.Metrics;
+using Alarming.Functions.MetricApi;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
-using Alarming.Functions.MetricApi;
-using Alarming.Functions.MetricApi.Metrics;
-using Alarming.Functions.Http;
 
 namespace Alarming.Functions.MetricApi.Resources;
 
