@@ -9,8 +9,8 @@ using Azure;
 
 namespace Alarming.Functions.Host.Queues;
 
-/// <summary>Runs one queue-triggered function with the storage queue extension's semantics
-///: polling with randomised exponential back-off up to
+/// <summary>Runs one queue-triggered function with the storage queue extension's semantics:
+/// polling with randomised exponential back-off up to
 /// <c>maxPollingInterval</c>, <c>batchSize</c> messages at a time and the next batch when
 /// in-flight work drops to <c>newBatchThreshold</c>, a failed message visible again after
 /// <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> tries moved to <c>&lt;queue&gt;-poison</c>.

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Alarming.Functions.Notification;
 
-/// <summary>What the notifier needs to run an alarm's actions for its new state
-///, with a notification id that stays the same across redeliveries.</summary>
+/// <summary>What the notifier needs to run an alarm's actions for its new state,
+/// with a notification id that stays the same across redeliveries.</summary>
 public sealed record NotifyAlarmMessage(
     string NotificationId,
     string AlarmId,
