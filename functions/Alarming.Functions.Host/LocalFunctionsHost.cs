@@ -20,14 +20,7 @@ internal static class LocalFunctionsHost
     {
         var projectDirectory = options.ProjectDirectory ?? ProjectDirectory.Find();
         var localSettings = LocalSettings.Load(projectDirectory);
-
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.Sources.Clear();
-        builder.Configuration
-            .AddInMemoryCollection(localSettings.AsConfiguration())
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(options.Settings);
-
+        var builder = CreateBuilder(options, localSettings);
         var hostJson = HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
 
         AzuriteProcess? azurite = null;
@@ -36,19 +29,7 @@ internal static class LocalFunctionsHost
             azurite = await DevelopmentStorageStarter.EnsureRunningAsync(projectDirectory, cancellationToken);
         }
 
-        var port = options.Port ?? builder.Configuration.GetValue<int?>("Host:LocalHttpPort") ?? localSettings.LocalHttpPort ?? DefaultPort;
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddMvcCore();
-        if (options.Time is not null)
-        {
-            builder.Services.AddSingleton(options.Time);
-        }
-        builder.Services.AddAlarming(builder.Configuration);
-        builder.Services.AddTriggers(Functions, hostJson, builder.Configuration);
-
+        ConfigureHost(builder, options, localSettings, hostJson);
         var app = builder.Build();
         if (azurite is not null)
         {
@@ -62,5 +43,33 @@ internal static class LocalFunctionsHost
         });
         app.MapHttpFunctions(Functions, hostJson.RoutePrefix);
         return app;
+    }
+
+    /// <summary>Settings in Functions' precedence: local.settings.json, then the environment, then the caller's.</summary>
+    private static WebApplicationBuilder CreateBuilder(LocalHostOptions options, LocalSettings localSettings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddInMemoryCollection(localSettings.AsConfiguration())
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(options.Settings);
+        return builder;
+    }
+
+    private static void ConfigureHost(WebApplicationBuilder builder, LocalHostOptions options, LocalSettings localSettings, HostJson hostJson)
+    {
+        var port = options.Port ?? builder.Configuration.GetValue<int?>("Host:LocalHttpPort") ?? localSettings.LocalHttpPort ?? DefaultPort;
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddMvcCore();
+        if (options.Time is not null)
+        {
+            builder.Services.AddSingleton(options.Time);
+        }
+        builder.Services.AddAlarming(builder.Configuration);
+        builder.Services.AddTriggers(Functions, hostJson, builder.Configuration);
     }
 }

@@ -71,10 +71,69 @@ public sealed record AggregateOperations(string? Method, IReadOnlyList<(string R
     /// <summary><c>"(aggregate mean (metric id mean))"</c> → nested lists; numbers become floats.</summary>
     private static JsonNode? ParseText(string text)
     {
-        var stack = new Stack<JsonArray>();
-        JsonArray? root = null;
-        var token = "";
-        void Flush()
+        var parser = new TextParser();
+        foreach (var c in text)
+        {
+            if (!parser.Read(c))
+            {
+                return null;
+            }
+        }
+        return parser.Result;
+    }
+
+    /// <summary>Reads the text one character at a time; the stack holds the lists still open.</summary>
+    private sealed class TextParser
+    {
+        private readonly Stack<JsonArray> stack = new();
+        private JsonArray? root;
+        private string token = "";
+
+        /// <summary>The outermost list, or <c>null</c> while a list is left open.</summary>
+        public JsonNode? Result => stack.Count == 0 ? root : null;
+
+        /// <returns><c>false</c> on a closing parenthesis with no list open.</returns>
+        public bool Read(char c)
+        {
+            switch (c)
+            {
+                case '(':
+                    Flush();
+                    Open();
+                    return true;
+                case ')':
+                    Flush();
+                    if (stack.Count == 0)
+                    {
+                        return false;
+                    }
+                    stack.Pop();
+                    return true;
+                case ' ' or '\t' or '\n':
+                    Flush();
+                    return true;
+                default:
+                    token += c;
+                    return true;
+            }
+        }
+
+        private void Open()
+        {
+            var list = new JsonArray();
+            if (stack.Count > 0)
+            {
+                stack.Peek().Add(list);
+            }
+            else
+            {
+                root = list;
+            }
+            stack.Push(list);
+        }
+
+        /// <remarks>A token outside every list is dropped, as before the first parenthesis.</remarks>
+        private void Flush()
         {
             if (token.Length == 0 || stack.Count == 0)
             {
@@ -86,39 +145,5 @@ public sealed record AggregateOperations(string? Method, IReadOnlyList<(string R
                 : JsonValue.Create(token));
             token = "";
         }
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '(':
-                    Flush();
-                    var list = new JsonArray();
-                    if (stack.Count > 0)
-                    {
-                        stack.Peek().Add(list);
-                    }
-                    else
-                    {
-                        root = list;
-                    }
-                    stack.Push(list);
-                    break;
-                case ')':
-                    Flush();
-                    if (stack.Count == 0)
-                    {
-                        return null;
-                    }
-                    stack.Pop();
-                    break;
-                case ' ' or '\t' or '\n':
-                    Flush();
-                    break;
-                default:
-                    token += c;
-                    break;
-            }
-        }
-        return stack.Count == 0 ? root : null;
     }
 }

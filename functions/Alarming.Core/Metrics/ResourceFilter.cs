@@ -32,43 +32,64 @@ public static class ResourceFilter
         }
         var (key, value) = obj.First();
         var op = key.ToLowerInvariant();
-        switch (op)
+        return op switch
         {
-            case "and" or "∧" or "or" or "∨":
-                if (value is not JsonArray { Count: > 0 } items)
-                {
-                    throw new FormatException($"Invalid filter: '{key}' needs a non-empty list");
-                }
-                var children = items.Select(i => Parse(i, resolveId)).ToList();
-                return op is "and" or "∧" ? r => children.All(c => c(r)) : r => children.Any(c => c(r));
-            case "not":
-                var inner = Parse(value, resolveId);
-                return r => !inner(r);
-            case "in":
-                var (inAttribute, list) = Leaf(value);
-                if (list is not JsonArray { Count: > 0 } values)
-                {
-                    throw new FormatException("length of value must be at least 1");
-                }
-                var candidates = values.Select(v => Convert(inAttribute, v, resolveId)).ToList();
-                return r => Read(r, inAttribute) is { } actual && candidates.Any(c => Compare(actual, c) == 0);
-            case "like":
-                var (likeAttribute, pattern) = Leaf(value);
-                if (likeAttribute == "id")
-                {
-                    throw new FormatException("Invalid filter: like is not allowed on id");
-                }
-                var regex = new Regex("^" + Regex.Escape(PythonRepr.Str(pattern)).Replace("%", ".*").Replace("_", ".") + "$", RegexOptions.Singleline);
-                return r => Read(r, likeAttribute) is { } actual && regex.IsMatch(Text(actual));
-            default:
-                if (!Operators.TryGetValue(op, out var comparison))
-                {
-                    throw new FormatException($"Invalid filter: unknown operator {key}");
-                }
-                var (attribute, operand) = Leaf(value);
-                var expected = operand is null ? null : Convert(attribute, operand, resolveId);
-                return r => Matches(comparison, Read(r, attribute), expected);
+            "and" or "∧" or "or" or "∨" => ParseConjunction(key, op, value, resolveId),
+            "not" => ParseNegation(value, resolveId),
+            "in" => ParseIn(value, resolveId),
+            "like" => ParseLike(value),
+            _ => ParseComparison(key, op, value, resolveId),
+        };
+    }
+
+    private static Func<ResourceDefinition, bool> ParseConjunction(string key, string op, JsonNode? value, Func<string, string> resolveId)
+    {
+        if (value is not JsonArray { Count: > 0 } items)
+        {
+            throw new FormatException($"Invalid filter: '{key}' needs a non-empty list");
         }
+        var children = items.Select(i => Parse(i, resolveId)).ToList();
+        return op is "and" or "∧" ? r => children.All(c => c(r)) : r => children.Any(c => c(r));
+    }
+
+    private static Func<ResourceDefinition, bool> ParseNegation(JsonNode? value, Func<string, string> resolveId)
+    {
+        var inner = Parse(value, resolveId);
+        return r => !inner(r);
+    }
+
+    private static Func<ResourceDefinition, bool> ParseIn(JsonNode? value, Func<string, string> resolveId)
+    {
+        var (attribute, list) = Leaf(value);
+        if (list is not JsonArray { Count: > 0 } values)
+        {
+            throw new FormatException("length of value must be at least 1");
+        }
+        var candidates = values.Select(v => Convert(attribute, v, resolveId)).ToList();
+        return r => Read(r, attribute) is { } actual && candidates.Any(c => Compare(actual, c) == 0);
+    }
+
+    /// <summary>SQL's <c>like</c>: <c>%</c> is any run of characters, <c>_</c> any one character.</summary>
+    private static Func<ResourceDefinition, bool> ParseLike(JsonNode? value)
+    {
+        var (attribute, pattern) = Leaf(value);
+        if (attribute == "id")
+        {
+            throw new FormatException("Invalid filter: like is not allowed on id");
+        }
+        var regex = new Regex("^" + Regex.Escape(PythonRepr.Str(pattern)).Replace("%", ".*").Replace("_", ".") + "$", RegexOptions.Singleline);
+        return r => Read(r, attribute) is { } actual && regex.IsMatch(Text(actual));
+    }
+
+    private static Func<ResourceDefinition, bool> ParseComparison(string key, string op, JsonNode? value, Func<string, string> resolveId)
+    {
+        if (!Operators.TryGetValue(op, out var comparison))
+        {
+            throw new FormatException($"Invalid filter: unknown operator {key}");
+        }
+        var (attribute, operand) = Leaf(value);
+        var expected = operand is null ? null : Convert(attribute, operand, resolveId);
+        return r => Matches(comparison, Read(r, attribute), expected);
     }
 
     private static bool Matches(string op, object? actual, object? expected)

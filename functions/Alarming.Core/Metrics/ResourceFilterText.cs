@@ -136,39 +136,47 @@ public static class ResourceFilterText
             if (char.IsWhiteSpace(c))
             {
                 i++;
+                continue;
             }
-            else if (c is '\'' or '"')
+            var (token, next) = c switch
             {
-                var end = text.IndexOf(c, i + 1);
-                if (end < 0)
-                {
-                    throw new FormatException("Invalid filter: unterminated string");
-                }
-                tokens.Add(new Token(text[(i + 1)..end], true));
-                i = end + 1;
-            }
-            else if (c is '(' or ')' or '[' or ']' or ',')
-            {
-                tokens.Add(new Token(c.ToString(), false));
-                i++;
-            }
-            else if ("=!<>≠≤≥".Contains(c))
-            {
-                var op = i + 1 < text.Length && text[i + 1] == '=' ? text.Substring(i, 2) : c.ToString();
-                tokens.Add(new Token(op, false));
-                i += op.Length;
-            }
-            else
-            {
-                var word = new StringBuilder();
-                while (i < text.Length && !char.IsWhiteSpace(text[i]) && !"()[],=!<>≠≤≥'\"".Contains(text[i]))
-                {
-                    word.Append(text[i++]);
-                }
-                tokens.Add(new Token(word.ToString(), false));
-            }
+                '\'' or '"' => ReadQuoted(text, i),
+                '(' or ')' or '[' or ']' or ',' => (new Token(c.ToString(), false), i + 1),
+                _ when "=!<>≠≤≥".Contains(c) => ReadOperator(text, i),
+                _ => ReadWord(text, i),
+            };
+            tokens.Add(token);
+            i = next;
         }
         return tokens;
+    }
+
+    /// <returns>The token at <paramref name="start"/> and the index just after it.</returns>
+    private static (Token Token, int Next) ReadQuoted(string text, int start)
+    {
+        var end = text.IndexOf(text[start], start + 1);
+        if (end < 0)
+        {
+            throw new FormatException("Invalid filter: unterminated string");
+        }
+        return (new Token(text[(start + 1)..end], true), end + 1);
+    }
+
+    private static (Token Token, int Next) ReadOperator(string text, int start)
+    {
+        var op = start + 1 < text.Length && text[start + 1] == '=' ? text.Substring(start, 2) : text[start].ToString();
+        return (new Token(op, false), start + op.Length);
+    }
+
+    private static (Token Token, int Next) ReadWord(string text, int start)
+    {
+        var word = new StringBuilder();
+        var i = start;
+        while (i < text.Length && !char.IsWhiteSpace(text[i]) && !"()[],=!<>≠≤≥'\"".Contains(text[i]))
+        {
+            word.Append(text[i++]);
+        }
+        return (new Token(word.ToString(), false), i);
     }
 
     private static bool Is(List<Token> tokens, int position, params string[] words) =>

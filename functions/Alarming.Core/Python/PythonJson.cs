@@ -53,52 +53,68 @@ public static class PythonJson
                 builder.Append("null");
                 break;
             case JsonObject obj:
-                builder.Append('{');
-                var first = true;
-                foreach (var (key, value) in obj)
-                {
-                    if (!first)
-                    {
-                        builder.Append(", ");
-                    }
-                    first = false;
-                    WriteString(builder, key);
-                    builder.Append(": ");
-                    Write(builder, value);
-                }
-                builder.Append('}');
+                WriteObject(builder, obj);
                 break;
             case JsonArray array:
-                builder.Append('[');
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        builder.Append(", ");
-                    }
-                    Write(builder, array[i]);
-                }
-                builder.Append(']');
+                WriteArray(builder, array);
                 break;
             default:
-                switch (node.GetValueKind())
-                {
-                    case JsonValueKind.String:
-                        WriteString(builder, node.GetValue<string>());
-                        break;
-                    case JsonValueKind.True:
-                        builder.Append("true");
-                        break;
-                    case JsonValueKind.False:
-                        builder.Append("false");
-                        break;
-                    case JsonValueKind.Number:
-                        builder.Append(JsonNumbers.IsInteger(node) ? JsonNumbers.RawText(node) : PythonFloat.Format(JsonNumbers.ToDouble(node)));
-                        break;
-                    default:
-                        builder.Append("null");
-                        break;
-                }
+                WriteValue(builder, node);
+                break;
+        }
+    }
+
+    private static void WriteObject(StringBuilder builder, JsonObject obj)
+    {
+        builder.Append('{');
+        var first = true;
+        foreach (var (key, value) in obj)
+        {
+            if (!first)
+            {
+                builder.Append(", ");
+            }
+            first = false;
+            WriteString(builder, key);
+            builder.Append(": ");
+            Write(builder, value);
+        }
+        builder.Append('}');
+    }
+
+    private static void WriteArray(StringBuilder builder, JsonArray array)
+    {
+        builder.Append('[');
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(", ");
+            }
+            Write(builder, array[i]);
+        }
+        builder.Append(']');
+    }
+
+    /// <remarks>Integers keep their JSON text, as Python's int does; other numbers print as Python floats.</remarks>
+    private static void WriteValue(StringBuilder builder, JsonNode node)
+    {
+        switch (node.GetValueKind())
+        {
+            case JsonValueKind.String:
+                WriteString(builder, node.GetValue<string>());
+                break;
+            case JsonValueKind.True:
+                builder.Append("true");
+                break;
+            case JsonValueKind.False:
+                builder.Append("false");
+                break;
+            case JsonValueKind.Number:
+                builder.Append(JsonNumbers.IsInteger(node) ? JsonNumbers.RawText(node) : PythonFloat.Format(JsonNumbers.ToDouble(node)));
+                break;
+            default:
+                builder.Append("null");
                 break;
         }
     }

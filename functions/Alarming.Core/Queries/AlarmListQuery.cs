@@ -14,6 +14,37 @@ public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches
 
     public static Result<AlarmListQuery> Parse(IReadOnlyList<SimpleQueryItem> items, Caller caller)
     {
+        if (CheckShape(items) is { } invalid)
+        {
+            return invalid;
+        }
+        var allProjects = ReadAllProjects(items, caller);
+        if (allProjects.Failed)
+        {
+            return allProjects.Error!;
+        }
+        string? scope = null;
+        if (!allProjects.Value)
+        {
+            var project = ProjectScope(items, caller);
+            if (project.Failed)
+            {
+                return project.Error!;
+            }
+            scope = project.Value;
+        }
+        var predicates = Predicates(items);
+        if (predicates.Failed)
+        {
+            return predicates.Error!;
+        }
+        var all = predicates.Value!;
+        return new AlarmListQuery(scope, alarm => all.All(p => p(alarm)));
+    }
+
+    /// <summary>Allowed fields first, then operators, then duplicates: the order of Aodh's checks.</summary>
+    private static ApiError? CheckShape(IReadOnlyList<SimpleQueryItem> items)
+    {
         foreach (var item in items)
         {
             if (!Allowed.Contains(item.Field))
@@ -33,7 +64,11 @@ public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches
         {
             return ApiError.InvalidInput("field", PythonRepr.Set([duplicate.Key]), "duplicate query fields are not allowed");
         }
+        return null;
+    }
 
+    private static Result<bool> ReadAllProjects(IReadOnlyList<SimpleQueryItem> items, Caller caller)
+    {
         var allProjects = false;
         if (items.FirstOrDefault(i => i.Field == "all_projects") is { } all)
         {
@@ -46,24 +81,26 @@ public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches
                 return ApiError.RbacFailed();
             }
         }
-        var projectItem = items.FirstOrDefault(i => i.Field == "project_id");
-        string? scope = null;
-        if (!allProjects)
-        {
-            if (projectItem is null)
-            {
-                scope = caller.ProjectId;
-            }
-            else if (!caller.IsAdmin && projectItem.Value != caller.ProjectId)
-            {
-                return ApiError.NotAuthorizedProject(projectItem.Value);
-            }
-            else
-            {
-                scope = projectItem.Value;
-            }
-        }
+        return allProjects;
+    }
 
+    /// <summary>The one project to read: the caller's own unless an admin names another.</summary>
+    private static Result<string> ProjectScope(IReadOnlyList<SimpleQueryItem> items, Caller caller)
+    {
+        var projectItem = items.FirstOrDefault(i => i.Field == "project_id");
+        if (projectItem is null)
+        {
+            return caller.ProjectId;
+        }
+        if (!caller.IsAdmin && projectItem.Value != caller.ProjectId)
+        {
+            return ApiError.NotAuthorizedProject(projectItem.Value);
+        }
+        return projectItem.Value;
+    }
+
+    private static Result<List<Func<Alarm, bool>>> Predicates(IReadOnlyList<SimpleQueryItem> items)
+    {
         var predicates = new List<Func<Alarm, bool>>();
         foreach (var item in items.Where(i => i.Field != "all_projects"))
         {
@@ -75,7 +112,7 @@ public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches
             }
             predicates.Add(predicate.Value!);
         }
-        return new AlarmListQuery(scope, alarm => predicates.All(p => p(alarm)));
+        return predicates;
     }
 
     /// <remarks>[ours] Booleans compare as booleans (<c>True/False/1/0</c>, any case: MySQL's

@@ -202,6 +202,11 @@ public sealed class ComplexQuery<T>
         {
             return null;
         }
+        return [.. LoadOrderItems(orderBy).Select(ParseSortKey)];
+    }
+
+    private static JsonArray LoadOrderItems(string orderBy)
+    {
         JsonNode? node;
         try
         {
@@ -215,22 +220,23 @@ public sealed class ComplexQuery<T>
         {
             throw OrderInvalid($"{PythonRepr.Of(node)} is not of type 'array'");
         }
-        var keys = new List<SortKey<T>>();
-        foreach (var item in items)
+        return items;
+    }
+
+    /// <summary>One <c>{"field": "asc"|"desc"}</c> item, the direction in any case.</summary>
+    private SortKey<T> ParseSortKey(JsonNode? item)
+    {
+        if (item is not JsonObject one || one.Count != 1)
         {
-            if (item is not JsonObject one || one.Count != 1)
-            {
-                throw OrderInvalid($"{PythonRepr.Of(item)} is not valid under any of the given schemas");
-            }
-            var (name, direction) = one.First();
-            var dir = direction is JsonValue v && v.TryGetValue<string>(out var d) ? d.ToLowerInvariant() : null;
-            if (dir is not ("asc" or "desc"))
-            {
-                throw OrderInvalid($"{PythonRepr.Of(direction)} is not one of ['asc', 'desc']");
-            }
-            keys.Add(new SortKey<T>(Field(name, OrderInvalid), dir == "desc"));
+            throw OrderInvalid($"{PythonRepr.Of(item)} is not valid under any of the given schemas");
         }
-        return keys;
+        var (name, direction) = one.First();
+        var dir = direction is JsonValue v && v.TryGetValue<string>(out var d) ? d.ToLowerInvariant() : null;
+        if (dir is not ("asc" or "desc"))
+        {
+            throw OrderInvalid($"{PythonRepr.Of(direction)} is not one of ['asc', 'desc']");
+        }
+        return new SortKey<T>(Field(name, OrderInvalid), dir == "desc");
     }
 
     private static ApiErrorException FilterInvalid(string reason) => new(ApiError.BadRequest($"Filter expression not valid: {reason}"));

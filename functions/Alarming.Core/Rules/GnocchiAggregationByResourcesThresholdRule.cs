@@ -29,7 +29,16 @@ internal sealed class GnocchiAggregationByResourcesThresholdRule : IRuleDefiniti
     public void Validate(JsonObject rule, RuleValidationContext context)
     {
         ThresholdFields.CheckAggregationMethod(rule, context);
-        var text = rule["query"]!.GetValue<string>();
+        var query = ParseQuery(rule["query"]!.GetValue<string>());
+        if (ScopeProject(context) is { } project)
+        {
+            var scoped = new JsonObject { ["and"] = new JsonArray(Permissions(project, context.ExternalProjectOwnerId), query) };
+            rule["query"] = PythonJson.Dumps(scoped);
+        }
+    }
+
+    private static JsonNode? ParseQuery(string text)
+    {
         JsonNode? query;
         try
         {
@@ -49,27 +58,29 @@ internal sealed class GnocchiAggregationByResourcesThresholdRule : IRuleDefiniti
         {
             throw new ApiErrorException(ApiError.BadRequest(e.Message));
         }
+        return query;
+    }
 
-        if (ScopeProject(context) is { } project)
+    /// <summary>The resources the project may see: its own, and with an external owner also
+    /// that owner's resources for the project.</summary>
+    private static JsonNode Permissions(string project, string? externalProjectOwnerId)
+    {
+        JsonNode permissions = new JsonObject { ["="] = new JsonObject { ["created_by_project_id"] = project } };
+        if (string.IsNullOrEmpty(externalProjectOwnerId))
         {
-            JsonNode permissions = new JsonObject { ["="] = new JsonObject { ["created_by_project_id"] = project } };
-            if (!string.IsNullOrEmpty(context.ExternalProjectOwnerId))
-            {
-                permissions = new JsonObject
-                {
-                    ["or"] = new JsonArray(
-                        permissions,
-                        new JsonObject
-                        {
-                            ["and"] = new JsonArray(
-                                new JsonObject { ["="] = new JsonObject { ["created_by_project_id"] = context.ExternalProjectOwnerId } },
-                                new JsonObject { ["="] = new JsonObject { ["project_id"] = project } }),
-                        }),
-                };
-            }
-            var scoped = new JsonObject { ["and"] = new JsonArray(permissions, query) };
-            rule["query"] = PythonJson.Dumps(scoped);
+            return permissions;
         }
+        return new JsonObject
+        {
+            ["or"] = new JsonArray(
+                permissions,
+                new JsonObject
+                {
+                    ["and"] = new JsonArray(
+                        new JsonObject { ["="] = new JsonObject { ["created_by_project_id"] = externalProjectOwnerId } },
+                        new JsonObject { ["="] = new JsonObject { ["project_id"] = project } }),
+                }),
+        };
     }
 
     /// <summary>A non-admin is scoped to its own project; an admin only when creating for another project.</summary>

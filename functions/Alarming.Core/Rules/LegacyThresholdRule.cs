@@ -65,18 +65,51 @@ internal sealed class LegacyThresholdRule : IRuleDefinition
         var query = rule["query"]!.AsArray();
         var items = query.Select(i => i!.AsObject()).ToList();
         var caller = context.Caller;
+        if (!caller.IsAdmin)
+        {
+            RequireProjectTerms(items, caller.ProjectId);
+        }
+        RejectReservedFields(items);
+        CheckItems(items);
+
+        var scope = caller.IsAdmin
+            ? (context.BodyProjectId is { } given && given != caller.ProjectId ? given : null)
+            : caller.ProjectId;
+        if (scope is null)
+        {
+            return;
+        }
+        RequireProjectTerms(items, scope);
+        if (!items.Any(i => Text(i, "field") == "project_id"))
+        {
+            query.Add(new JsonObject { ["field"] = "project_id", ["op"] = "eq", ["value"] = scope });
+        }
+    }
+
+    /// <summary>Every project term of the query must name <paramref name="project"/>.</summary>
+    private static void RequireProjectTerms(List<JsonObject> items, string project)
+    {
         foreach (var item in items.Where(i => IsProjectField(Text(i, "field"))))
         {
-            if (!caller.IsAdmin && Text(item, "value") != caller.ProjectId)
+            if (Text(item, "value") != project)
             {
                 throw new ApiErrorException(ApiError.NotAuthorizedProject(Text(item, "value")));
             }
         }
+    }
+
+    private static void RejectReservedFields(List<JsonObject> items)
+    {
         // Aodh looks for a timestamp item in the whole query before it looks for a search_offset one.
         if (new[] { "timestamp", "search_offset" }.FirstOrDefault(r => items.Any(i => Text(i, "field") == r)) is { } reserved)
         {
             throw new ApiErrorException(ApiError.BadRequest($"Unknown argument: \"{reserved}\": not valid for this resource"));
         }
+    }
+
+    /// <summary>Each item in turn: known field, then operator, then a metadata value's type.</summary>
+    private static void CheckItems(List<JsonObject> items)
+    {
         foreach (var item in items)
         {
             var field = Text(item, "field") ?? "";
@@ -94,25 +127,6 @@ internal sealed class LegacyThresholdRule : IRuleDefinition
             {
                 QueryValue.CheckConvertible(Text(item, "value") ?? "", Text(item, "type"));
             }
-        }
-
-        var scope = caller.IsAdmin
-            ? (context.BodyProjectId is { } given && given != caller.ProjectId ? given : null)
-            : caller.ProjectId;
-        if (scope is null)
-        {
-            return;
-        }
-        foreach (var item in items.Where(i => IsProjectField(Text(i, "field"))))
-        {
-            if (Text(item, "value") != scope)
-            {
-                throw new ApiErrorException(ApiError.NotAuthorizedProject(Text(item, "value")));
-            }
-        }
-        if (!items.Any(i => Text(i, "field") == "project_id"))
-        {
-            query.Add(new JsonObject { ["field"] = "project_id", ["op"] = "eq", ["value"] = scope });
         }
     }
 

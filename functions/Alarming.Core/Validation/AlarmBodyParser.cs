@@ -56,7 +56,23 @@ public sealed class AlarmBodyParser
         var reader = new BodyReader(obj, "data", obj);
         reader.RejectUnknown(knownAttributes);
 
-        // 1. Body parsing: every attribute converted, nested objects included.
+        // 1. Body parsing, 2. rule presence, 3. actions, in this order: tests check which error wins.
+        var attributes = ReadAttributes(reader);
+        var rule = SelectRule(attributes.Type, attributes.Rules);
+        attributes = ValidateActions(attributes, caller);
+
+        // 4. Rule checks that need the whole alarm, then 5. unique time-constraint names.
+        var definition = rules.ByType[attributes.Type];
+        definition.Validate(rule, new RuleValidationContext(caller, attributes.ProjectId.Value, aggregationMethods, Options.ExternalProjectOwnerId));
+        RequireUniqueTimeConstraintNames(attributes.TimeConstraints);
+
+        return ToDraft(attributes, rule, definition);
+    }
+
+    /// <summary>Converts every attribute, nested objects included; attributes the
+    /// draft does not keep are still read, since their format errors count.</summary>
+    private BodyAttributes ReadAttributes(BodyReader reader)
+    {
         reader.String("alarm_id");
         var name = reader.String("name", mandatory: true).Value!;
         var type = reader.Enumeration("type", rules.Types, mandatory: true).Value!;
@@ -75,6 +91,13 @@ public sealed class AlarmBodyParser
         reader.String("state_reason");
         var severity = reader.Enumeration("severity", AlarmSeverities.All);
         var evaluateTimestamp = reader.Timestamp("evaluate_timestamp");
+        return new BodyAttributes(
+            name, type, description, enabled, okActions, alarmActions, insufficientDataActions, repeatActions,
+            timeConstraints, projectId, userId, state, severity, evaluateTimestamp, ReadRules(reader));
+    }
+
+    private Dictionary<string, JsonObject> ReadRules(BodyReader reader)
+    {
         var parsedRules = new Dictionary<string, JsonObject>();
         foreach (var ruleType in rules.Types)
         {
@@ -84,8 +107,12 @@ public sealed class AlarmBodyParser
                 parsedRules[ruleType] = rules.ByType[ruleType].ParseValue(value, reader);
             }
         }
+        return parsedRules;
+    }
 
-        // 2. Rule presence.
+    /// <summary>The rule of the alarm's type, which must be the only rule given.</summary>
+    private JsonObject SelectRule(string type, Dictionary<string, JsonObject> parsedRules)
+    {
         if (!parsedRules.TryGetValue(type, out var rule))
         {
             throw new ApiErrorException(ApiError.BadRequest($"{AlarmTypes.RuleAttribute(type)} must be set for {type} type alarm"));
@@ -95,42 +122,53 @@ public sealed class AlarmBodyParser
             var given = rules.Types.Where(parsedRules.ContainsKey).Select(AlarmTypes.RuleAttribute).ToList();
             throw new ApiErrorException(ApiError.BadRequest($"{given[0]} and {given[1]} cannot be set at the same time"));
         }
+        return rule;
+    }
 
-        // 3. Actions, in Aodh's state order.
-        okActions = okActions with { Value = actions.Validate("ok_actions", okActions.Value, caller) };
-        alarmActions = alarmActions with { Value = actions.Validate("alarm_actions", alarmActions.Value, caller) };
-        insufficientDataActions = insufficientDataActions with
+    /// <summary>Checks the actions in Aodh's state order.</summary>
+    private BodyAttributes ValidateActions(BodyAttributes attributes, Caller caller)
+    {
+        var okActions = attributes.OkActions with { Value = actions.Validate("ok_actions", attributes.OkActions.Value, caller) };
+        var alarmActions = attributes.AlarmActions with
         {
-            Value = actions.Validate("insufficient_data_actions", insufficientDataActions.Value, caller),
+            Value = actions.Validate("alarm_actions", attributes.AlarmActions.Value, caller),
         };
+        var insufficientDataActions = attributes.InsufficientDataActions with
+        {
+            Value = actions.Validate("insufficient_data_actions", attributes.InsufficientDataActions.Value, caller),
+        };
+        return attributes with
+        {
+            OkActions = okActions, AlarmActions = alarmActions, InsufficientDataActions = insufficientDataActions,
+        };
+    }
 
-        // 4. Rule checks that need the whole alarm, then 5. unique time-constraint names.
-        var definition = rules.ByType[type];
-        definition.Validate(rule, new RuleValidationContext(caller, projectId.Value, aggregationMethods, Options.ExternalProjectOwnerId));
+    private static void RequireUniqueTimeConstraintNames(IReadOnlyList<TimeConstraint> timeConstraints)
+    {
         if (timeConstraints.Select(t => t.Name).Distinct().Count() != timeConstraints.Count)
         {
             throw new ApiErrorException(ApiError.BadRequest("Time constraint names must be unique for a given alarm."));
         }
-
-        return new AlarmDraft
-        {
-            Name = name,
-            Description = string.IsNullOrEmpty(description) ? definition.DefaultDescription(rule) : description,
-            Enabled = enabled,
-            OkActions = okActions,
-            AlarmActions = alarmActions,
-            InsufficientDataActions = insufficientDataActions,
-            RepeatActions = repeatActions,
-            Type = type,
-            TimeConstraints = timeConstraints,
-            ProjectId = projectId,
-            UserId = userId,
-            State = state,
-            Severity = severity,
-            EvaluateTimestamp = evaluateTimestamp,
-            Rule = rule,
-        };
     }
+
+    private static AlarmDraft ToDraft(BodyAttributes attributes, JsonObject rule, IRuleDefinition definition) => new()
+    {
+        Name = attributes.Name,
+        Description = string.IsNullOrEmpty(attributes.Description) ? definition.DefaultDescription(rule) : attributes.Description,
+        Enabled = attributes.Enabled,
+        OkActions = attributes.OkActions,
+        AlarmActions = attributes.AlarmActions,
+        InsufficientDataActions = attributes.InsufficientDataActions,
+        RepeatActions = attributes.RepeatActions,
+        Type = attributes.Type,
+        TimeConstraints = attributes.TimeConstraints,
+        ProjectId = attributes.ProjectId,
+        UserId = attributes.UserId,
+        State = attributes.State,
+        Severity = attributes.Severity,
+        EvaluateTimestamp = attributes.EvaluateTimestamp,
+        Rule = rule,
+    };
 
     private static TimeConstraint ParseTimeConstraint(BodyReader item)
     {
@@ -154,6 +192,24 @@ public sealed class AlarmBodyParser
         }
         return new TimeConstraint(name, description, start, duration, timezone);
     }
+
+    /// <summary>The body's attributes once read, before the checks that span several of them.</summary>
+    private sealed record BodyAttributes(
+        string Name,
+        string Type,
+        string? Description,
+        Field<bool?> Enabled,
+        Field<IReadOnlyList<string>> OkActions,
+        Field<IReadOnlyList<string>> AlarmActions,
+        Field<IReadOnlyList<string>> InsufficientDataActions,
+        Field<bool?> RepeatActions,
+        IReadOnlyList<TimeConstraint> TimeConstraints,
+        Field<string> ProjectId,
+        Field<string> UserId,
+        Field<string> State,
+        Field<string> Severity,
+        Field<DateTimeOffset?> EvaluateTimestamp,
+        Dictionary<string, JsonObject> Rules);
 }
 
 /// <summary>Either a draft or the first error found.</summary>

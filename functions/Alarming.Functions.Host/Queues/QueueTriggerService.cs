@@ -45,17 +45,7 @@ internal sealed class QueueTriggerService(
             {
                 await Task.Delay(10, stoppingToken);
             }
-            QueueMessage[] messages;
-            try
-            {
-                messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, ReceiveVisibility, stoppingToken)).Value;
-            }
-            catch (Exception e) when (e is RequestFailedException or AggregateException)
-            {
-                // Storage unreachable (the SDK's retries exhausted): keep polling, as the Functions host does.
-                logger.LogWarning(e, "Receiving from {Queue} failed", function.QueueName);
-                messages = [];
-            }
+            var messages = await ReceiveAsync(stoppingToken);
             if (messages.Length == 0)
             {
                 await Task.Delay(Jitter(delay), stoppingToken);
@@ -65,22 +55,42 @@ internal sealed class QueueTriggerService(
             delay = MinimumPollingInterval;
             foreach (var message in messages)
             {
-                await slots.WaitAsync(stoppingToken);
-                activity.Started(function.Name);  // from receipt, so "idle" never overlooks a message in hand
-                _ = Task.Run(async () =>
-                {
-                    try
-                    {
-                        await ProcessAsync(message, stoppingToken);
-                    }
-                    finally
-                    {
-                        activity.Finished();
-                        slots.Release();
-                    }
-                }, CancellationToken.None);
+                await StartProcessingAsync(message, slots, stoppingToken);
             }
         }
+    }
+
+    private async Task<QueueMessage[]> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await queue.ReceiveMessagesAsync(settings.BatchSize, ReceiveVisibility, cancellationToken)).Value;
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException)
+        {
+            // Storage unreachable (the SDK's retries exhausted): keep polling, as the Functions host does.
+            logger.LogWarning(e, "Receiving from {Queue} failed", function.QueueName);
+            return [];
+        }
+    }
+
+    /// <summary>Takes a slot and processes the message in the background, giving the slot back when done.</summary>
+    private async Task StartProcessingAsync(QueueMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        await slots.WaitAsync(stoppingToken);
+        activity.Started(function.Name);  // from receipt, so "idle" never overlooks a message in hand
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await ProcessAsync(message, stoppingToken);
+            }
+            finally
+            {
+                activity.Finished();
+                slots.Release();
+            }
+        }, CancellationToken.None);
     }
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)

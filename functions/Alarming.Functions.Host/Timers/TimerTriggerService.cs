@@ -96,32 +96,7 @@ internal sealed class TimerTriggerService(
             }
             try
             {
-                var status = await ReadStatusAsync(cancellationToken);
-                if (status?.Last >= occurrence)
-                {
-                    return;  // another host fired this occurrence already
-                }
-                var next = schedule.GetNextOccurrence(occurrence, TimeZoneInfo.Utc);
-                var info = new TimerInfo
-                {
-                    IsPastDue = isPastDue,
-                    ScheduleStatus = new ScheduleStatus { Last = (status?.Last ?? occurrence).UtcDateTime, Next = (next ?? occurrence).UtcDateTime, LastUpdated = time.GetUtcNow().UtcDateTime },
-                };
-                activity.Started(function.Name);
-                try
-                {
-                    await invoker.InvokeAsync(function, info, cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // As in Functions: a failed timer run is not retried; the next occurrence runs.
-                    logger.LogError(e, "Timer {Function} failed for {Occurrence}", function.Name, occurrence);
-                }
-                finally
-                {
-                    activity.Finished();
-                }
-                await WriteStatusAsync(new TimerStatus(occurrence, next, time.GetUtcNow()), cancellationToken);
+                await FireUnderLeaseAsync(occurrence, isPastDue, cancellationToken);
             }
             finally
             {
@@ -131,6 +106,41 @@ internal sealed class TimerTriggerService(
         finally
         {
             activity.Handled(function.Name, occurrence);
+        }
+    }
+
+    private async Task FireUnderLeaseAsync(DateTimeOffset occurrence, bool isPastDue, CancellationToken cancellationToken)
+    {
+        var status = await ReadStatusAsync(cancellationToken);
+        if (status?.Last >= occurrence)
+        {
+            return;  // another host fired this occurrence already
+        }
+        var next = schedule.GetNextOccurrence(occurrence, TimeZoneInfo.Utc);
+        var info = new TimerInfo
+        {
+            IsPastDue = isPastDue,
+            ScheduleStatus = new ScheduleStatus { Last = (status?.Last ?? occurrence).UtcDateTime, Next = (next ?? occurrence).UtcDateTime, LastUpdated = time.GetUtcNow().UtcDateTime },
+        };
+        await InvokeAsync(info, occurrence, cancellationToken);
+        await WriteStatusAsync(new TimerStatus(occurrence, next, time.GetUtcNow()), cancellationToken);
+    }
+
+    private async Task InvokeAsync(TimerInfo info, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        activity.Started(function.Name);
+        try
+        {
+            await invoker.InvokeAsync(function, info, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // As in Functions: a failed timer run is not retried; the next occurrence runs.
+            logger.LogError(e, "Timer {Function} failed for {Occurrence}", function.Name, occurrence);
+        }
+        finally
+        {
+            activity.Finished();
         }
     }
 

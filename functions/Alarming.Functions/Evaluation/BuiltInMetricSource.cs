@@ -23,52 +23,72 @@ internal sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader 
         switch (rule.Type)
         {
             case AlarmTypes.GnocchiResources:
-                if (!ResourceIds.TryResolve(rule.ResourceId ?? "", Creator, out var resourceId) ||
-                    await catalog.FindResourceAsync(resourceId, cancellationToken) is not { } resource)
-                {
-                    return MeasureFetch.Failed(FetchFailureKind.ResourceNotFound, $"Resource {rule.ResourceId} does not exist");
-                }
-                if (!resource.Metrics.TryGetValue(rule.Metric ?? "", out var metricId) ||
-                    await catalog.FindMetricAsync(metricId, cancellationToken) is not { } metric)
-                {
-                    return MeasureFetch.Failed(FetchFailureKind.MetricNotFound, $"Metric {rule.Metric} does not exist");
-                }
-                var read = await reader.ReadAsync(metric, rule.AggregationMethod, rule.Granularity, start, stop, cancellationToken);
-                return read.Problem is null
-                    ? MeasureFetch.Of(read.Points)
-                    : MeasureFetch.Failed(FetchFailureKind.OtherNotFound, "Aggregation method does not exist for this metric");
+                return await FetchResourceMetricAsync(rule, start, stop, cancellationToken);
             case AlarmTypes.GnocchiAggregationByMetrics:
-                var metrics = new List<MetricDefinition>();
-                foreach (var id in rule.Metrics)
-                {
-                    if (!Guid.TryParse(id, out var guid) || await catalog.FindMetricAsync(guid, cancellationToken) is not { } found)
-                    {
-                        return MeasureFetch.Failed(FetchFailureKind.MetricNotFound, $"Metric {id} does not exist");
-                    }
-                    metrics.Add(found);
-                }
-                return await AggregateAsync(rule, metrics, start, stop, cancellationToken);
+                return await FetchAggregationByMetricsAsync(rule, start, stop, cancellationToken);
             case AlarmTypes.GnocchiAggregationByResources:
-                var filter = ResourceFilter.Parse(PythonJson.Loads(rule.Query ?? "{}"),
-                    id => ResourceIds.TryResolve(id, Creator, out var g) ? g.ToString() : id);
-                var matching = (await catalog.ListResourcesAsync(cancellationToken))
-                    .Where(r => r.Type == rule.ResourceType || rule.ResourceType == "generic")
-                    .Where(filter)
-                    .ToList();
-                var named = new List<MetricDefinition>();
-                foreach (var r in matching)
-                {
-                    if (r.Metrics.TryGetValue(rule.Metric ?? "", out var id) && await catalog.FindMetricAsync(id, cancellationToken) is { } m)
-                    {
-                        named.Add(m);
-                    }
-                }
-                return named.Count == 0
-                    ? MeasureFetch.Failed(FetchFailureKind.MetricNotFound, "Metrics not found")
-                    : await AggregateAsync(rule, named, start, stop, cancellationToken);
+                return await FetchAggregationByResourcesAsync(rule, start, stop, cancellationToken);
             default:
                 return MeasureFetch.Failed(FetchFailureKind.Other, $"rule type {rule.Type} has no metric source");
         }
+    }
+
+    private async Task<MeasureFetch> FetchResourceMetricAsync(ThresholdRule rule, DateTimeOffset start, DateTimeOffset stop,
+        CancellationToken cancellationToken)
+    {
+        if (!ResourceIds.TryResolve(rule.ResourceId ?? "", Creator, out var resourceId) ||
+            await catalog.FindResourceAsync(resourceId, cancellationToken) is not { } resource)
+        {
+            return MeasureFetch.Failed(FetchFailureKind.ResourceNotFound, $"Resource {rule.ResourceId} does not exist");
+        }
+        if (!resource.Metrics.TryGetValue(rule.Metric ?? "", out var metricId) ||
+            await catalog.FindMetricAsync(metricId, cancellationToken) is not { } metric)
+        {
+            return MeasureFetch.Failed(FetchFailureKind.MetricNotFound, $"Metric {rule.Metric} does not exist");
+        }
+        var read = await reader.ReadAsync(metric, rule.AggregationMethod, rule.Granularity, start, stop, cancellationToken);
+        return read.Problem is null
+            ? MeasureFetch.Of(read.Points)
+            : MeasureFetch.Failed(FetchFailureKind.OtherNotFound, "Aggregation method does not exist for this metric");
+    }
+
+    /// <remarks>Every metric must exist: the first missing one fails the fetch.</remarks>
+    private async Task<MeasureFetch> FetchAggregationByMetricsAsync(ThresholdRule rule, DateTimeOffset start, DateTimeOffset stop,
+        CancellationToken cancellationToken)
+    {
+        var metrics = new List<MetricDefinition>();
+        foreach (var id in rule.Metrics)
+        {
+            if (!Guid.TryParse(id, out var guid) || await catalog.FindMetricAsync(guid, cancellationToken) is not { } found)
+            {
+                return MeasureFetch.Failed(FetchFailureKind.MetricNotFound, $"Metric {id} does not exist");
+            }
+            metrics.Add(found);
+        }
+        return await AggregateAsync(rule, metrics, start, stop, cancellationToken);
+    }
+
+    /// <remarks>Matching resources without the named metric are skipped; only none at all fails the fetch.</remarks>
+    private async Task<MeasureFetch> FetchAggregationByResourcesAsync(ThresholdRule rule, DateTimeOffset start, DateTimeOffset stop,
+        CancellationToken cancellationToken)
+    {
+        var filter = ResourceFilter.Parse(PythonJson.Loads(rule.Query ?? "{}"),
+            id => ResourceIds.TryResolve(id, Creator, out var g) ? g.ToString() : id);
+        var matching = (await catalog.ListResourcesAsync(cancellationToken))
+            .Where(r => r.Type == rule.ResourceType || rule.ResourceType == "generic")
+            .Where(filter)
+            .ToList();
+        var named = new List<MetricDefinition>();
+        foreach (var r in matching)
+        {
+            if (r.Metrics.TryGetValue(rule.Metric ?? "", out var id) && await catalog.FindMetricAsync(id, cancellationToken) is { } m)
+            {
+                named.Add(m);
+            }
+        }
+        return named.Count == 0
+            ? MeasureFetch.Failed(FetchFailureKind.MetricNotFound, "Metrics not found")
+            : await AggregateAsync(rule, named, start, stop, cancellationToken);
     }
 
     public Task<IReadOnlyList<(DateTimeOffset At, double Value)>> ReadMeterAsync(StoredLegacyThresholdRule rule, DateTimeOffset start,

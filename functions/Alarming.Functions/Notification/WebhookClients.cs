@@ -31,39 +31,43 @@ internal static class WebhookClients
                     client.Timeout = Timeout.InfiniteTimeSpan;  // the notifier's timeout applies
                     client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
                 })
-                .ConfigurePrimaryHttpMessageHandler(provider =>
-                {
-                    var handler = new SocketsHttpHandler
-                    {
-                        AllowAutoRedirect = false,
-                        UseProxy = false,
-                        UseCookies = false,
-                        AutomaticDecompression = DecompressionMethods.None,
-                        ConnectCallback = provider.GetRequiredService<GuardedConnector>().ConnectAsync,
-                        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                    };
-                    if (!verify)
-                    {
-                        handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-                    }
-                    return handler;
-                })
-                .AddResilienceHandler("webhook", (pipeline, context) =>
-                {
-                    var options = context.ServiceProvider.GetRequiredService<IOptions<NotifierOptions>>().Value;
-                    if (options.RestMaxRetries > 0)
-                    {
-                        pipeline.AddRetry(new HttpRetryStrategyOptions
-                        {
-                            MaxRetryAttempts = options.RestMaxRetries,
-                            Delay = TimeSpan.Zero,
-                            BackoffType = DelayBackoffType.Constant,
-                            ShouldHandle = args => ValueTask.FromResult(IsConnectionFailure(args.Outcome.Exception)),
-                        });
-                    }
-                });
+                .ConfigurePrimaryHttpMessageHandler(provider => CreateHandler(provider, verify))
+                .AddResilienceHandler("webhook", AddConnectionRetries);
         }
         return services;
+    }
+
+    private static SocketsHttpHandler CreateHandler(IServiceProvider provider, bool verify)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectCallback = provider.GetRequiredService<GuardedConnector>().ConnectAsync,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        };
+        if (!verify)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        }
+        return handler;
+    }
+
+    private static void AddConnectionRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<NotifierOptions>>().Value;
+        if (options.RestMaxRetries > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = options.RestMaxRetries,
+                Delay = TimeSpan.Zero,
+                BackoffType = DelayBackoffType.Constant,
+                ShouldHandle = args => ValueTask.FromResult(IsConnectionFailure(args.Outcome.Exception)),
+            });
+        }
     }
 
     /// <summary>Only failures before anything was sent, as urllib3's connect retries: never a

@@ -27,32 +27,12 @@ internal sealed class WebhookNotifier(
         var client = clients.CreateClient(verify ? WebhookClients.Verified : WebhookClients.Unverified);
         var body = WebhookBody.For(message);
         var requestId = "req-" + Guid.NewGuid();
-        logger.LogInformation(
-            "Notifying alarm {AlarmName} {AlarmId} with severity {Severity} from {Previous} to {Current} with action {Action} because {Reason}. request-id: {RequestId} notification-id: {NotificationId}",
-            message.AlarmName, message.AlarmId, message.Severity, message.Previous, message.Current, uri.GetLeftPart(UriPartial.Path),
-            message.Reason, requestId, message.NotificationId);
+        LogNotifying(message, uri, requestId);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.RestTimeoutSeconds));
         try
         {
-            for (var redirects = 0; ; redirects++)
-            {
-                using var request = Request(uri, body, requestId, message);
-                using var response = await client.SendAsync(request, timeout.Token);
-                var status = (int)response.StatusCode;
-                if (status is 307 or 308 && response.Headers.Location is { } location && redirects < MaxRedirects)
-                {
-                    uri = new Uri(uri, location);  // the connector checks the new destination too
-                    continue;
-                }
-                var detail = $"{status} {response.ReasonPhrase}";
-                return status switch
-                {
-                    >= 200 and < 300 => ActionAttempt.Delivered(detail),
-                    408 or 429 or >= 500 => ActionAttempt.Retry(detail),
-                    _ => ActionAttempt.Failed(detail),
-                };
-            }
+            return await PostFollowingRedirectsAsync(client, uri, body, requestId, message, timeout.Token);
         }
         catch (HttpRequestException e) when (e.InnerException is DestinationRefusedException refused)
         {
@@ -65,6 +45,36 @@ internal sealed class WebhookNotifier(
         catch (HttpRequestException e)
         {
             return ActionAttempt.Retry(e.Message);
+        }
+    }
+
+    private void LogNotifying(NotifyAlarmMessage message, Uri uri, string requestId) =>
+        logger.LogInformation(
+            "Notifying alarm {AlarmName} {AlarmId} with severity {Severity} from {Previous} to {Current} with action {Action} because {Reason}. request-id: {RequestId} notification-id: {NotificationId}",
+            message.AlarmName, message.AlarmId, message.Severity, message.Previous, message.Current, uri.GetLeftPart(UriPartial.Path),
+            message.Reason, requestId, message.NotificationId);
+
+    /// <remarks>Only 307 and 308 are followed: they keep the POST and its body.</remarks>
+    private async Task<ActionAttempt> PostFollowingRedirectsAsync(HttpClient client, Uri uri, string body, string requestId,
+        NotifyAlarmMessage message, CancellationToken cancellationToken)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            using var request = Request(uri, body, requestId, message);
+            using var response = await client.SendAsync(request, cancellationToken);
+            var status = (int)response.StatusCode;
+            if (status is 307 or 308 && response.Headers.Location is { } location && redirects < MaxRedirects)
+            {
+                uri = new Uri(uri, location);  // the connector checks the new destination too
+                continue;
+            }
+            var detail = $"{status} {response.ReasonPhrase}";
+            return status switch
+            {
+                >= 200 and < 300 => ActionAttempt.Delivered(detail),
+                408 or 429 or >= 500 => ActionAttempt.Retry(detail),
+                _ => ActionAttempt.Failed(detail),
+            };
         }
     }
 

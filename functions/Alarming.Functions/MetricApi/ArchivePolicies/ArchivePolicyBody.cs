@@ -14,64 +14,14 @@ internal static class ArchivePolicyBody
         {
             return (null, "name");
         }
-        if (spec["definition"] is not JsonArray { Count: > 0 } definition)
+        if (spec["definition"] is not JsonArray { Count: > 0 } definition || ReadItems(definition) is not { } items)
         {
             return (null, "definition");
-        }
-        var items = new List<ArchivePolicyItem>();
-        foreach (var node in definition)
-        {
-            if (node is not JsonObject item)
-            {
-                return (null, "definition");
-            }
-            long? granularity = Span(item["granularity"]), timespan = Span(item["timespan"]);
-            long? points = item["points"] is { } p ? (long)JsonNumbers.ToDouble(p) : null;
-            if (granularity is null && points is > 0 && timespan is not null)
-            {
-                granularity = timespan / points;
-            }
-            if (granularity is not > 0)
-            {
-                return (null, "definition");
-            }
-            if (timespan is null && points is not null)
-            {
-                timespan = granularity * points;
-            }
-            if (points is not null && timespan is not null && granularity * points != timespan)
-            {
-                return (null, "definition");
-            }
-            if (items.Any(i => i.Granularity == granularity))
-            {
-                return (null, "definition");
-            }
-            items.Add(new ArchivePolicyItem(granularity.Value, timespan));
         }
         var methods = ArchivePolicy.DefaultMethods.ToList();
         if (spec["aggregation_methods"] is JsonArray requested)
         {
-            var given = requested.Select(m => m?.GetValue<string>() ?? "").ToList();
-            if (given.Contains("*"))
-            {
-                methods = [.. Core.Rules.AggregationMethods.Basic];
-            }
-            else if (given.All(m => m.StartsWith('+') || m.StartsWith('-')))
-            {
-                foreach (var change in given)
-                {
-                    methods.Remove(change[1..]);
-                    if (change.StartsWith('+'))
-                    {
-                        methods.Add(change[1..]);
-                    }
-                }
-            }
-            else
-            {
-                methods = given;
-            }
+            methods = ReadMethods(requested, methods);
             if (methods.Any(m => !Aggregator.IsValidMethod(m)))
             {
                 return (null, "aggregation_methods");
@@ -79,6 +29,69 @@ internal static class ArchivePolicyBody
         }
         var backWindow = spec["back_window"] is { } window ? (long)JsonNumbers.ToDouble(window) : 0;
         return (new ArchivePolicy(name, backWindow, items, methods), null);
+    }
+
+    /// <summary>The definition's items, or <c>null</c> when one is invalid or repeats a granularity.</summary>
+    private static List<ArchivePolicyItem>? ReadItems(JsonArray definition)
+    {
+        var items = new List<ArchivePolicyItem>();
+        foreach (var node in definition)
+        {
+            if (node is not JsonObject item || ReadItem(item) is not { } read || items.Any(i => i.Granularity == read.Granularity))
+            {
+                return null;
+            }
+            items.Add(read);
+        }
+        return items;
+    }
+
+    /// <summary>Completes the missing one of granularity, points and timespan; <c>null</c> when they disagree.</summary>
+    private static ArchivePolicyItem? ReadItem(JsonObject item)
+    {
+        long? granularity = Span(item["granularity"]), timespan = Span(item["timespan"]);
+        long? points = item["points"] is { } p ? (long)JsonNumbers.ToDouble(p) : null;
+        if (granularity is null && points is > 0 && timespan is not null)
+        {
+            granularity = timespan / points;
+        }
+        if (granularity is not > 0)
+        {
+            return null;
+        }
+        if (timespan is null && points is not null)
+        {
+            timespan = granularity * points;
+        }
+        if (points is not null && timespan is not null && granularity * points != timespan)
+        {
+            return null;
+        }
+        return new ArchivePolicyItem(granularity.Value, timespan);
+    }
+
+    /// <summary>The requested methods: <c>"*"</c> for all, only <c>"+m"</c>/<c>"-m"</c> edits of the defaults, or an explicit list.</summary>
+    private static List<string> ReadMethods(JsonArray requested, List<string> defaults)
+    {
+        var given = requested.Select(m => m?.GetValue<string>() ?? "").ToList();
+        if (given.Contains("*"))
+        {
+            return [.. Core.Rules.AggregationMethods.Basic];
+        }
+        if (!given.All(m => m.StartsWith('+') || m.StartsWith('-')))
+        {
+            return given;
+        }
+        var methods = defaults;
+        foreach (var change in given)
+        {
+            methods.Remove(change[1..]);
+            if (change.StartsWith('+'))
+            {
+                methods.Add(change[1..]);
+            }
+        }
+        return methods;
     }
 
     private static long? Span(JsonNode? node) =>
