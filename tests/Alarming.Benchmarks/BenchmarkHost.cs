@@ -1,7 +1,7 @@
+using Alarming.Functions.Host;
 using Alarming.Functions.Host.DevelopmentStorage;
 using Alarming.Functions.Host.Invocation;
 using Alarming.Functions.Host.Settings;
-using Alarming.Functions.Host;
 using Alarming.Storage.Queues;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Alarming.Functions.Host.Discovery;
-using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
 
 namespace Alarming.Functions.Host.Http;
 

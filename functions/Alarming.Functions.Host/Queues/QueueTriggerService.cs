@@ -1,11 +1,11 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Alarming.Functions.Host.Discovery;
 using Alarming.Functions.Host.Invocation;
 using Alarming.Functions.Host.Settings;
-using Azure.Storage.Queues.Models;
-using Azure.Storage.Queues;
 using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace Alarming.Functions.Host.Queues;
 

@@ -2,9 +2,9 @@ using System.Text.Json;
 using Alarming.Functions.Host.Discovery;
 using Alarming.Functions.Host.Invocation;
 using Alarming.Storage;
-using Azure.Storage.Blobs.Specialized;
-using Azure.Storage.Blobs;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using Cronos;
 using Microsoft.Azure.Functions.Worker;
 

@@ -2,8 +2,8 @@ using Alarming.Core.Validation;
 using Alarming.Functions.AlarmApi.Quotas;
 using Alarming.Functions.AlarmApi.Root;
 using Alarming.Functions.Http;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.AlarmApi;

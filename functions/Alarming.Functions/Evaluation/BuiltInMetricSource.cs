@@ -1,6 +1,6 @@
 using Alarming.Core.Alarms;
-using Alarming.Core.Evaluation.Legacy;
 using Alarming.Core.Evaluation;
+using Alarming.Core.Evaluation.Legacy;
 using Alarming.Core.Metrics;
 using Alarming.Core.Python;
 using Alarming.Functions.Evaluation;

@@ -1,6 +1,6 @@
 using Alarming.Core.Alarms;
-using Alarming.Core.Evaluation.Legacy;
 using Alarming.Core.Evaluation;
+using Alarming.Core.Evaluation.Legacy;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

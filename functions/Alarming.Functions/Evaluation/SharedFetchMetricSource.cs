@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Alarming.Core.Evaluation.Legacy;
 using Alarming.Core.Evaluation;
+using Alarming.Core.Evaluation.Legacy;
 
 namespace Alarming.Functions.Evaluation;
 

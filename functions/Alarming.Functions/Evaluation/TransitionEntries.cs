@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alarming.Core.Alarms;
 using Alarming.Core.Evaluation;
 using Alarming.Core.History;
@@ -7,8 +7,8 @@ using Alarming.Core.Python;
 using Alarming.Core.Usage;
 using Alarming.Functions.Changes;
 using Alarming.Functions.Notification;
-using Alarming.Storage.Outbox;
 using Alarming.Storage;
+using Alarming.Storage.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Evaluation;

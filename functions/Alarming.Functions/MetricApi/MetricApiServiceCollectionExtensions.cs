@@ -2,8 +2,8 @@ using Alarming.Functions.Http;
 using Alarming.Functions.MetricApi.Aggregates;
 using Alarming.Functions.MetricApi.Measures;
 using Alarming.Functions.MetricApi.Metrics;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Alarming.Functions.MetricApi;
 

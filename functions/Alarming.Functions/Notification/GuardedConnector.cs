@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using Alarming.Core.Notification;
 
 namespace Alarming.Functions.Notification;

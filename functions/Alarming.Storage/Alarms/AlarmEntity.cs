@@ -1,9 +1,9 @@
 using System.Runtime.Serialization;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alarming.Core.Alarms;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
 
 using Alarming.Core.TimeConstraints;
 

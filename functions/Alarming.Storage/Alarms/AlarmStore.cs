@@ -4,8 +4,8 @@ using Alarming.Core.Alarms;
 using Alarming.Core.Usage;
 using Alarming.Storage.Outbox;
 using Alarming.Storage.Tables;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
 
 namespace Alarming.Storage.Alarms;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Alarming.Storage.Tables;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
 
 namespace Alarming.Storage.Evaluation;
 

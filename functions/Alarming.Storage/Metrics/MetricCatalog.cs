@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alarming.Core.Metrics;
 using Alarming.Storage.Tables;
 using Azure.Data.Tables;

@@ -1,7 +1,7 @@
 using Alarming.Storage.Tables;
 using Alarming.Storage.Usage;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
 
 namespace Alarming.Storage.Outbox;
 

@@ -1,8 +1,8 @@
 using Alarming.Functions.Evaluation;
+using Alarming.Functions.Host;
 using Alarming.Functions.Host.DevelopmentStorage;
 using Alarming.Functions.Host.Invocation;
 using Alarming.Functions.Host.Settings;
-using Alarming.Functions.Host;
 using Alarming.Storage.Queues;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;

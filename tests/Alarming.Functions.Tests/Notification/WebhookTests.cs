@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using System.Text;
 using Alarming.Functions.Tests.Fixtures;
 using Alarming.Storage.Notifications;
 using Alarming.Storage.Queues;

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alarming.Core.Alarms;
 using Alarming.Core.Python;
 using Alarming.Core.Validation;

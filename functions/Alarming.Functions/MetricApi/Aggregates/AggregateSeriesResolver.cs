@@ -1,6 +1,6 @@
 using System.IO.Enumeration;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Alarming.Core.Access;
 using Alarming.Core.Metrics;
 using Alarming.Functions.MetricApi.Measures;

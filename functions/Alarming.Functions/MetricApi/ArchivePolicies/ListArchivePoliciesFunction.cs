@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Alarming.Functions.Http;
-using Alarming.Functions.MetricApi.Metrics;
 using Alarming.Functions.MetricApi;
+using Alarming.Functions.MetricApi.Metrics;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

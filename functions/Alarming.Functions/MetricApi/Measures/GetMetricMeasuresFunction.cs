@@ -1,6 +1,6 @@
 using Alarming.Functions.Http;
-using Alarming.Functions.MetricApi.Metrics;
 using Alarming.Functions.MetricApi;
+using Alarming.Functions.MetricApi.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,6 +1,6 @@
 using Alarming.Functions.Http;
-using Alarming.Functions.MetricApi.Search;
 using Alarming.Functions.MetricApi;
+using Alarming.Functions.MetricApi.Search;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

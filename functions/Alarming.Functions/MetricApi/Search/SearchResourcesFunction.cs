@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Metrics;
 using Alarming.Functions.Http;
-using Alarming.Functions.MetricApi.Metrics;
 using Alarming.Functions.MetricApi;
+using Alarming.Functions.MetricApi.Metrics;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

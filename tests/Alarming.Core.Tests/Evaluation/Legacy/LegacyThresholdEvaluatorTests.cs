@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Alarming.Core.Evaluation.Legacy;
 using Alarming.Core.Evaluation;
+using Alarming.Core.Evaluation.Legacy;
 
 namespace Alarming.Core.Tests.Evaluation.Legacy;
 
