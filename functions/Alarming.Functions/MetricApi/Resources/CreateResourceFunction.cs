@@ -31,67 +31,91 @@ public sealed class CreateResourceFunction(ApiRequest<GnocchiDialect> api, IMetr
         {
             return error;
         }
+        var (resource, invalid) = Definition(type, body, MetricAccess.Creator(caller), time.GetUtcNow());
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        if (await catalog.FindResourceAsync(resource!.Id, cancellationToken) is not null || !await catalog.CreateResourceAsync(resource, cancellationToken))
+        {
+            return GnocchiResults.Error(409, $"Resource {resource.Id} already exists");
+        }
+        var (metrics, failed) = await MetricsAsync(resource, ((JsonObject)body!)["metrics"] as JsonObject ?? [], cancellationToken);
+        if (failed is not null)
+        {
+            await catalog.DeleteResourceAsync(resource.Id, cancellationToken);
+            return failed;
+        }
+        resource = resource with { Metrics = metrics! };
+        await catalog.SaveResourceAsync(resource, cancellationToken);
+        request.HttpContext.Response.Headers.Location = $"{request.Scheme}://{request.Host}/v1/resource/{type}/{resource.Id}";
+        return GnocchiResults.Json(MetricBodies.Resource(resource), 201);
+    });
+
+    /// <summary>The resource the body describes, or Gnocchi's 400 for the first bad key, in Gnocchi's order.</summary>
+    private static (ResourceDefinition? Resource, IActionResult? Error) Definition(string type, JsonNode? body, string creator, DateTimeOffset now)
+    {
         if (body is not JsonObject spec || spec["id"] is not JsonValue idNode || !idNode.TryGetValue<string>(out var originalId))
         {
-            return GnocchiResults.Invalid("required key not provided", "id");
+            return (null, GnocchiResults.Invalid("required key not provided", "id"));
         }
-        var creator = MetricAccess.Creator(caller);
         if (originalId.Contains('/'))
         {
-            return GnocchiResults.Invalid("'/' is not supported in resource id", "id");
+            return (null, GnocchiResults.Invalid("'/' is not supported in resource id", "id"));
         }
         if (!ResourceIds.TryResolve(originalId, creator, out var id))
         {
-            return GnocchiResults.Invalid("invalid resource id", "id");
+            return (null, GnocchiResults.Invalid("invalid resource id", "id"));
         }
         var (attributes, extra) = ResourceTypeAttributes.Attributes(type, spec, ResourceTypeAttributes.BaseAttributes);
         if (extra is not null)
         {
-            return GnocchiResults.Invalid("extra keys not allowed", extra);
+            return (null, GnocchiResults.Invalid("extra keys not allowed", extra));
         }
-        var now = time.GetUtcNow();
+        var (startedAt, endedAt, badTime) = Lifetime(spec, now);
+        if (badTime is not null)
+        {
+            return (null, badTime);
+        }
+        return (new ResourceDefinition(id, type, originalId, creator, spec["user_id"]?.GetValue<string>(), spec["project_id"]?.GetValue<string>(),
+            startedAt, endedAt, now, attributes, new Dictionary<string, Guid>()), null);
+    }
+
+    /// <remarks>An absent <c>started_at</c> is now; an end before the start is refused.</remarks>
+    private static (DateTimeOffset StartedAt, DateTimeOffset? EndedAt, IActionResult? Error) Lifetime(JsonObject spec, DateTimeOffset now)
+    {
         var startedAt = now;
-        DateTimeOffset? endedAt = null;
         if (spec["started_at"] is { } started && !GnocchiTime.TryParse(PythonRepr.Str(started), now, out startedAt))
         {
-            return GnocchiResults.Invalid("invalid datetime", "started_at");
+            return (now, null, GnocchiResults.Invalid("invalid datetime", "started_at"));
         }
+        DateTimeOffset? endedAt = null;
         if (spec["ended_at"] is { } ended)
         {
             if (!GnocchiTime.TryParse(PythonRepr.Str(ended), now, out var endedValue))
             {
-                return GnocchiResults.Invalid("invalid datetime", "ended_at");
+                return (now, null, GnocchiResults.Invalid("invalid datetime", "ended_at"));
             }
             endedAt = endedValue;
         }
-        if (endedAt < startedAt)
-        {
-            return GnocchiResults.Invalid("Start timestamp cannot be after end timestamp", "started_at");
-        }
-        if (await catalog.FindResourceAsync(id, cancellationToken) is not null)
-        {
-            return GnocchiResults.Error(409, $"Resource {id} already exists");
-        }
-        var resource = new ResourceDefinition(id, type, originalId, creator, spec["user_id"]?.GetValue<string>(), spec["project_id"]?.GetValue<string>(),
-            startedAt, endedAt, now, attributes, new Dictionary<string, Guid>());
-        if (!await catalog.CreateResourceAsync(resource, cancellationToken))
-        {
-            return GnocchiResults.Error(409, $"Resource {id} already exists");
-        }
+        return endedAt < startedAt
+            ? (now, null, GnocchiResults.Invalid("Start timestamp cannot be after end timestamp", "started_at"))
+            : (startedAt, endedAt, null);
+    }
+
+    private async Task<(Dictionary<string, Guid>? Metrics, IActionResult? Error)> MetricsAsync(ResourceDefinition resource, JsonObject specs,
+        CancellationToken cancellationToken)
+    {
         var metrics = new Dictionary<string, Guid>();
-        foreach (var (name, metricSpec) in spec["metrics"] as JsonObject ?? [])
+        foreach (var (name, metricSpec) in specs)
         {
-            var (metric, failed) = await factory.CreateOrAttachAsync(name, metricSpec, id, creator, cancellationToken);
+            var (metric, failed) = await factory.CreateOrAttachAsync(name, metricSpec, resource.Id, resource.Creator, cancellationToken);
             if (failed is not null)
             {
-                await catalog.DeleteResourceAsync(id, cancellationToken);
-                return failed;
+                return (null, failed);
             }
             metrics[name] = metric!.Id;
         }
-        resource = resource with { Metrics = metrics };
-        await catalog.SaveResourceAsync(resource, cancellationToken);
-        request.HttpContext.Response.Headers.Location = $"{request.Scheme}://{request.Host}/v1/resource/{type}/{id}";
-        return GnocchiResults.Json(MetricBodies.Resource(resource), 201);
-    });
+        return (metrics, null);
+    }
 }

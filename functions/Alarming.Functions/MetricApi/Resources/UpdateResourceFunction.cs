@@ -42,16 +42,36 @@ public sealed class UpdateResourceFunction(ApiRequest<GnocchiDialect> api, Metri
         {
             return GnocchiResults.Invalid("expected a dictionary");
         }
+        var now = time.GetUtcNow();
+        var (updated, refused) = Patched(resource, patch, now);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (patch["metrics"] is JsonObject metrics)
+        {
+            var (set, failed) = await MetricSetAsync(resource, metrics, MetricAccess.Creator(caller), cancellationToken);
+            if (failed is not null)
+            {
+                return failed;
+            }
+            updated = updated! with { Metrics = set! };
+        }
+        return GnocchiResults.Json(MetricBodies.Resource(await SaveIfChangedAsync(resource, updated!, now, cancellationToken)));
+    });
+
+    /// <summary>The resource with the patch's attributes, ids and times, or Gnocchi's 400 for the first bad key.</summary>
+    private static (ResourceDefinition? Updated, IActionResult? Error) Patched(ResourceDefinition resource, JsonObject patch, DateTimeOffset now)
+    {
         if (patch.ContainsKey("id") || patch.ContainsKey("type"))
         {
-            return GnocchiResults.Invalid("extra keys not allowed", patch.ContainsKey("id") ? "id" : "type");
+            return (null, GnocchiResults.Invalid("extra keys not allowed", patch.ContainsKey("id") ? "id" : "type"));
         }
         var (attributes, extra) = ResourceTypeAttributes.Attributes(resource.Type, patch, ResourceTypeAttributes.BaseAttributes);
         if (extra is not null)
         {
-            return GnocchiResults.Invalid("extra keys not allowed", extra);
+            return (null, GnocchiResults.Invalid("extra keys not allowed", extra));
         }
-        var now = time.GetUtcNow();
         var updated = resource with { Attributes = MergedAttributes(resource.Attributes, attributes) };
         if (patch.ContainsKey("user_id"))
         {
@@ -61,6 +81,12 @@ public sealed class UpdateResourceFunction(ApiRequest<GnocchiDialect> api, Metri
         {
             updated = updated with { ProjectId = patch["project_id"]?.GetValue<string>() };
         }
+        return WithTimes(updated, patch, now);
+    }
+
+    /// <remarks>A null <c>started_at</c> keeps the current start; a null <c>ended_at</c> clears the end.</remarks>
+    private static (ResourceDefinition? Updated, IActionResult? Error) WithTimes(ResourceDefinition updated, JsonObject patch, DateTimeOffset now)
+    {
         foreach (var name in new[] { "started_at", "ended_at" })
         {
             if (!patch.TryGetPropertyValue(name, out var value))
@@ -72,31 +98,41 @@ public sealed class UpdateResourceFunction(ApiRequest<GnocchiDialect> api, Metri
             {
                 if (!GnocchiTime.TryParse(PythonRepr.Str(value), now, out var parsed))
                 {
-                    return GnocchiResults.Invalid("invalid datetime", name);
+                    return (null, GnocchiResults.Invalid("invalid datetime", name));
                 }
                 instant = parsed;
             }
             updated = name == "started_at" ? updated with { StartedAt = instant ?? updated.StartedAt } : updated with { EndedAt = instant };
         }
-        if (patch["metrics"] is JsonObject metrics)
+        return (updated, null);
+    }
+
+    /// <summary><c>metrics</c> replaces the set: a listed metric the resource has stays, others are created or attached.</summary>
+    private async Task<(Dictionary<string, Guid>? Set, IActionResult? Error)> MetricSetAsync(ResourceDefinition resource, JsonObject metrics,
+        string creator, CancellationToken cancellationToken)
+    {
+        var set = new Dictionary<string, Guid>();
+        foreach (var (name, spec) in metrics)
         {
-            var set = new Dictionary<string, Guid>();
-            foreach (var (name, spec) in metrics)
+            if (resource.Metrics.TryGetValue(name, out var existing) && spec is JsonObject)
             {
-                if (resource.Metrics.TryGetValue(name, out var existing) && spec is JsonObject)
-                {
-                    set[name] = existing;
-                    continue;
-                }
-                var (metric, failed) = await factory.CreateOrAttachAsync(name, spec, resource.Id, MetricAccess.Creator(caller), cancellationToken);
-                if (failed is not null)
-                {
-                    return failed;
-                }
-                set[name] = metric!.Id;
+                set[name] = existing;
+                continue;
             }
-            updated = updated with { Metrics = set };
+            var (metric, failed) = await factory.CreateOrAttachAsync(name, spec, resource.Id, creator, cancellationToken);
+            if (failed is not null)
+            {
+                return (null, failed);
+            }
+            set[name] = metric!.Id;
         }
+        return (set, null);
+    }
+
+    /// <summary>A changed definition starts a new revision; only a change of definition or metrics is written.</summary>
+    private async Task<ResourceDefinition> SaveIfChangedAsync(ResourceDefinition resource, ResourceDefinition updated, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         var revised = !SameDefinition(resource, updated);
         if (revised)
         {
@@ -106,8 +142,8 @@ public sealed class UpdateResourceFunction(ApiRequest<GnocchiDialect> api, Metri
         {
             await catalog.SaveResourceAsync(updated, cancellationToken);
         }
-        return GnocchiResults.Json(MetricBodies.Resource(updated));
-    });
+        return updated;
+    }
 
     private static JsonObject MergedAttributes(JsonObject current, JsonObject changes)
     {
