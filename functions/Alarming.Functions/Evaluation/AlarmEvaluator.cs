@@ -47,11 +47,7 @@ public sealed class AlarmEvaluator(
                 await FinishPendingAsync(stored, cancellationToken);
                 continue;
             }
-            if (await DecideAsync(stored, tick, metrics, cancellationToken) is not { } outcome)
-            {
-                return;
-            }
-            if (outcome == WriteOutcome.Written)
+            if (await DecideAsync(stored, tick, metrics, cancellationToken) is null or WriteOutcome.Written)
             {
                 return;
             }
