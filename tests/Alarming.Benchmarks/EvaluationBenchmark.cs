@@ -2,120 +2,134 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alarming.Benchmarks;
 
-/// <summary>One evaluation tick over 10,000 threshold alarms on 1,000 resources (60 measures each
-/// in the window): fan-out time, evaluations/s end to end, storage requests per evaluation, and
-/// the raw Azurite rate of the metric store's window query measured in the same run.</summary>
-/// <remarks>The host's clock is frozen at the tick (the minute timer never fires by itself);
-/// ticks are started with <c>POST /v2/admin/evaluate</c>, as an operator would.</remarks>
+/// <summary>How evaluation grows: at 1,000, 3,000 and 10,000 threshold alarms (ten per resource),
+/// the create rate at that size, a storm tick (every alarm transitions) and a steady tick (none
+/// does), with storage requests per evaluation and where they go, and the raw Azurite rates of
+/// the reads and writes an evaluation needs, measured in the same run at the same size.</summary>
+/// <remarks>The host's clock is frozen and its evaluation timer off; ticks are started with
+/// <c>POST /v2/admin/evaluate</c>, as an operator would. Each stage pushes one value for every
+/// resource over the stage's window, alternating above and below every threshold, so every alarm
+/// (old ones and new ones leaving insufficient data) transitions in the stage's first tick.</remarks>
 internal static class EvaluationBenchmark
 {
-    private const int Resources = 1000;
     private const int AlarmsPerResource = 10;
-    private const int MeasuresPerResource = 60;
     private const int Concurrency = 16;
+    private const int CreateSample = 200;
+    private static readonly int[] Stages = [1000, 3000, 10000];
     private static readonly DateTimeOffset FirstTick = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
     public static async Task RunAsync()
     {
-        var clock = new FakeTimeProvider(FirstTick);
-        await using var host = await BenchmarkHost.StartAsync(clock);
+        var clock = new FakeTimeProvider(FirstTick.AddMinutes(-1));
+        await using var host = await BenchmarkHost.StartAsync(clock, new Dictionary<string, string?>
+        {
+            ["AzureWebJobs.FanOutEvaluation.Disabled"] = "true",
+        });
         var http = host.Http;
         http.DefaultRequestHeaders.Add("X-Roles", "admin");
         Console.WriteLine($"Alarming evaluation benchmark: {Environment.ProcessorCount} cores, Azurite in memory, " +
-                          $"{Resources * AlarmsPerResource} alarms over {Resources} resources, {MeasuresPerResource} measures each in the window");
-
-        var seeding = Stopwatch.StartNew();
-        var metricIds = new Guid[Resources];
-        var resourceIds = Enumerable.Range(0, Resources).Select(_ => Guid.NewGuid()).ToArray();
-        var seedRate = await Measure.RunAsync(Resources, Concurrency, async i => metricIds[i] = await CreateResourceAsync(http, resourceIds[i]));
-        Console.WriteLine($"seeding: {Resources} resources at {seedRate:F0}/s");
-        seedRate = await Measure.RunAsync(Resources / 50, 4, async batch => await PushMeasuresAsync(http, resourceIds.Skip(batch * 50).Take(50)));
-        Console.WriteLine($"seeding: {Resources * MeasuresPerResource} measures at {seedRate * 50 * MeasuresPerResource:F0}/s");
-        seedRate = await Measure.RunAsync(Resources * AlarmsPerResource, Concurrency, async i =>
-            await CreateAlarmAsync(http, resourceIds[i / AlarmsPerResource], threshold: 10 * (i % AlarmsPerResource)));
-        Console.WriteLine($"seeding: {Resources * AlarmsPerResource} alarms at {seedRate:F0}/s; seeded in {seeding.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine($"{"tick",-34} {"alarms",7} {"fan-out s",10} {"tick s",8} {"evals/s",9} {"storage req/eval",17}");
-
+                          $"{AlarmsPerResource} alarms per resource, one measure every 10 s per resource");
+        var raw = new RawEvaluationStorage(new TableServiceClient(host.Storage));
         using var counter = new StorageRequestCounter();
-        var rates = new List<double>();
-        foreach (var label in new[] { "1: every alarm leaves 'insufficient'", "2: steady, no transitions" })
+        var resources = new List<(Guid Resource, Guid Metric)>();
+        var alarms = 0;
+        for (var stage = 0; stage < Stages.Length; stage++)
         {
-            var before = counter.Requests;
+            var size = Stages[stage];
+            var tick = FirstTick.AddMinutes(15 * stage);
+            clock.SetUtcNow(tick.AddMinutes(-1));
             var watch = Stopwatch.StartNew();
-            using var response = await http.PostAsync("/v2/admin/evaluate", null);
-            var fanOut = watch.Elapsed;
-            var alarms = (await response.Content.ReadFromJsonAsync<JsonObject>())!["alarms"]!.GetValue<int>();
-            await host.WaitForEvaluationIdleAsync();
-            var tick = watch.Elapsed;
-            var rate = alarms / tick.TotalSeconds;
-            rates.Add(rate);
-            Console.WriteLine($"{label,-34} {alarms,7} {fanOut.TotalSeconds,10:F2} {tick.TotalSeconds,8:F2} {rate,9:F0} {(counter.Requests - before) / (double)alarms,17:F2}");
-            clock.Advance(TimeSpan.FromMinutes(1));
-        }
-        await ReportStatesAsync(host.Storage);
+            var fresh = Enumerable.Range(0, size / AlarmsPerResource - resources.Count).Select(_ => Guid.NewGuid()).ToArray();
+            var metrics = new Guid[fresh.Length];
+            await Measure.RunAsync(fresh.Length, Concurrency, async i => metrics[i] = await CreateResourceAsync(http, fresh[i]));
+            resources.AddRange(fresh.Zip(metrics));
+            var value = stage % 2 == 0 ? 200.0 : -100.0;
+            await Measure.RunAsync((resources.Count + 49) / 50, 4, async batch =>
+                await PushMeasuresAsync(http, resources.Skip(batch * 50).Take(50).Select(r => r.Resource), tick, value));
+            var seeded = size - CreateSample - alarms;
+            var seedRate = await Measure.RunAsync(seeded, Concurrency, async i => await CreateAlarmAsync(http, resources, alarms + i));
+            alarms += seeded;
+            counter.TakeBreakdown(1);
+            var createRate = await Measure.RunAsync(CreateSample, Concurrency, async i => await CreateAlarmAsync(http, resources, alarms + i));
+            var createBreakdown = counter.TakeBreakdown(CreateSample);
+            alarms += CreateSample;
+            await raw.PrepareAsync();
+            var rawCreate = await Measure.RunAsync(CreateSample, Concurrency, raw.CreateAsync);
+            Console.WriteLine($"--- {alarms} alarms over {resources.Count} resources (seeded in {watch.Elapsed.TotalSeconds:F0} s, {seedRate:F0} creates/s)");
+            Console.WriteLine($"create at {alarms}, {Concurrency} concurrent: {createRate:F1}/s; raw create storage {rawCreate:F1}/s; " +
+                              $"ratio {createRate / rawCreate:F2}; per create: {createBreakdown}");
 
-        // The store's window query for one metric: the measures table's range query of an
-        // evaluation (11 periods of 60 s before the tick), done directly with the SDK.
-        var measures = new TableClient(host.Storage, "measures");
-        var stop = FirstTick.AddMinutes(1);
-        var start = stop.AddSeconds(-60 * 11);
-        async Task WindowQueryAsync(int i)
-        {
-            var count = 0;
-            var filter = $"PartitionKey eq '{metricIds[i % Resources]:N}_{stop:yyyyMMdd}' and RowKey ge '{start.UtcTicks:D19}' and RowKey lt '{stop.UtcTicks:D19}'";
-            await foreach (var _ in measures.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["RowKey", "Value"]))
-            {
-                count++;
-            }
-            if (count == 0)
-            {
-                throw new InvalidOperationException("the window query read no measures");
-            }
+            clock.SetUtcNow(tick);
+            await TickAsync(host, counter, "storm: every alarm transitions", alarms);
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await TickAsync(host, counter, "steady: no transitions", alarms);
+            await ReportStatesAsync(host.Storage, value > 0 ? "alarm" : "ok", alarms);
+
+            var (reads, windows, writes) = await raw.RatesAsync(resources.Select(r => r.Metric).ToList(), tick, Concurrency);
+            Console.WriteLine($"raw Azurite at {alarms}, {Concurrency} concurrent: alarm read {reads:F0}/s, measure window read {windows:F0}/s, " +
+                              $"alarm read + conditional replace {writes:F0}/s");
         }
-        await Measure.RunAsync(200, Concurrency, WindowQueryAsync);
-        var raw = await Measure.RunAsync(Resources, Concurrency, WindowQueryAsync);
-        Console.WriteLine($"raw window query ({Concurrency} concurrent): {raw:F0} queries/s; ratio evals/s : raw queries/s = " +
-                          $"{rates[0] / raw:F2} (tick 1), {rates[1] / raw:F2} (tick 2)");
+        Console.WriteLine("raw create = quota point read + alarmids upsert + alarm/name/outbox transaction + history upsert " +
+                          "(what a create must write before it answers); raw alarm read = a point read of an alarm row; " +
+                          "raw window = the point read of a measure block; raw read + replace = an alarm row read, then replaced on its version");
+    }
+
+    private static async Task TickAsync(BenchmarkHost host, StorageRequestCounter counter, string label, int expected)
+    {
+        counter.TakeBreakdown(1);
+        var before = counter.Requests;
+        var watch = Stopwatch.StartNew();
+        var body = await Responses.ExpectAsync(await host.Http.PostAsync("/v2/admin/evaluate", null), 202);
+        var fanOut = watch.Elapsed;
+        var alarms = body["alarms"]!.GetValue<int>();
+        if (alarms != expected)
+        {
+            throw new InvalidOperationException($"the tick fanned out {alarms} alarms, expected {expected}");
+        }
+        await host.WaitForEvaluationIdleAsync();
+        var tick = watch.Elapsed.TotalSeconds;
+        var perEvaluation = (counter.Requests - before) / (double)alarms;
+        Console.WriteLine($"tick {label,-32} fan-out {fanOut.TotalSeconds,5:F2} s, tick {tick,7:F2} s, {alarms / tick,6:F0} evals/s, " +
+                          $"{perEvaluation:F2} storage req/eval: {counter.TakeBreakdown(alarms)}");
     }
 
     private static async Task<Guid> CreateResourceAsync(HttpClient http, Guid id)
     {
-        using var response = await http.PostAsJsonAsync("/v1/resource/generic", new JsonObject
+        var body = await Responses.ExpectAsync(await http.PostAsJsonAsync("/v1/resource/generic", new JsonObject
         {
             ["id"] = id.ToString(),
             ["metrics"] = new JsonObject { ["cpu_util"] = new JsonObject { ["archive_policy_name"] = "medium" } },
-        });
-        var body = await Responses.ExpectAsync(response, 201);
+        }), 201);
         return Guid.Parse(body["metrics"]!["cpu_util"]!.GetValue<string>());
     }
 
-    /// <summary>60 measures 10 s apart before the first tick; resource n hovers around n mod 100,
-    /// so the ten thresholds 0, 10 ... 90 split the alarms between ok and alarm.</summary>
-    private static async Task PushMeasuresAsync(HttpClient http, IEnumerable<Guid> resources)
+    /// <summary>One measure every 10 s from 12 minutes before the tick to a minute after it, so both of the
+    /// stage's ticks see full windows of the stage's value.</summary>
+    private static async Task PushMeasuresAsync(HttpClient http, IEnumerable<Guid> resources, DateTimeOffset tick, double value)
     {
         var body = new JsonObject();
-        foreach (var (id, n) in resources.Select((id, n) => (id, n)))
+        foreach (var id in resources)
         {
-            var measures = new JsonArray(Enumerable.Range(1, MeasuresPerResource).Select(k => (JsonNode?)new JsonObject
+            var measures = new JsonArray(Enumerable.Range(-72, 78).Select(k => (JsonNode?)new JsonObject
             {
-                ["timestamp"] = FirstTick.AddSeconds(-10 * k).ToString("O"),
-                ["value"] = (n * 7 % 100) + (k % 3),
+                ["timestamp"] = tick.AddSeconds(10 * k).ToString("O"),
+                ["value"] = value,
             }).ToArray());
             body[id.ToString()] = new JsonObject { ["cpu_util"] = measures };
         }
-        using var response = await http.PostAsJsonAsync("/v1/batch/resources/metrics/measures", body);
-        await Responses.ExpectAsync(response, 202);
+        await Responses.ExpectAsync(await http.PostAsJsonAsync("/v1/batch/resources/metrics/measures", body), 202);
     }
 
-    private static async Task CreateAlarmAsync(HttpClient http, Guid resource, double threshold)
+    /// <summary>Alarm n watches resource n / 10 with threshold 10 × (n mod 10): 0 … 90, all below 200 and above −100.</summary>
+    private static async Task CreateAlarmAsync(HttpClient http, IReadOnlyList<(Guid Resource, Guid Metric)> resources, int n)
     {
-        using var response = await http.PostAsJsonAsync("/v2/alarms", new JsonObject
+        var resource = resources[n / AlarmsPerResource].Resource;
+        var threshold = 10 * (n % AlarmsPerResource);
+        await Responses.ExpectAsync(await http.PostAsJsonAsync("/v2/alarms", new JsonObject
         {
             ["name"] = $"cpu-{resource:N}-{threshold}",
             ["type"] = "gnocchi_resources_threshold",
@@ -125,11 +139,11 @@ internal static class EvaluationBenchmark
                 ["comparison_operator"] = "gt", ["threshold"] = threshold, ["aggregation_method"] = "mean",
                 ["evaluation_periods"] = 10, ["granularity"] = 60,
             },
-        });
-        await Responses.ExpectAsync(response, 201);
+        }), 201);
     }
 
-    private static async Task ReportStatesAsync(string storage)
+    /// <summary>Every alarm must have reached the stage's state, or the tick figures measured the wrong work.</summary>
+    private static async Task ReportStatesAsync(string storage, string expected, int alarms)
     {
         var states = new Dictionary<string, int>();
         await foreach (var alarm in new TableClient(storage, "alarms").QueryAsync<TableEntity>("PartitionKey eq 'bench' and RowKey lt 'name:'", select: ["State"]))
@@ -137,6 +151,9 @@ internal static class EvaluationBenchmark
             var state = alarm.GetString("State");
             states[state] = states.GetValueOrDefault(state) + 1;
         }
-        Console.WriteLine("states after the ticks: " + string.Join(", ", states.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")));
+        if (states.GetValueOrDefault(expected) != alarms)
+        {
+            throw new InvalidOperationException("states after the ticks: " + string.Join(", ", states.Select(s => $"{s.Key} {s.Value}")));
+        }
     }
 }
