@@ -14,6 +14,8 @@ public static class ChangesServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiChanges>();
         services.AddSingleton<OutboxFinisher>();
+        services.AddSingleton<DeferredOutboxFinisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeferredOutboxFinisher>());
         return services;
     }
 }

@@ -22,6 +22,31 @@ public sealed class OutboxFinisher(IHistoryStore history, ITextQueueSender queue
 
     public async Task FinishAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
+        await SendEffectsAsync(entry, cancellationToken);
+        await outbox.CompleteAsync(entry, cancellationToken);
+    }
+
+    /// <summary><see cref="FinishAsync"/> for many entries: different alarms' effects at once, one
+    /// alarm's in the order given; the usage folds and deletions of one project's entries share transactions.</summary>
+    public async Task FinishManyAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        await Parallel.ForEachAsync(entries.GroupBy(e => e.AlarmId), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (alarm, ct) =>
+            {
+                foreach (var entry in alarm)
+                {
+                    await SendEffectsAsync(entry, ct);
+                }
+            });
+        await outbox.CompleteManyAsync(entries, cancellationToken);
+    }
+
+    private async Task SendEffectsAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
         if (entry.History is { } change)
         {
             await history.AddAsync(change, cancellationToken);
@@ -37,7 +62,6 @@ public sealed class OutboxFinisher(IHistoryStore history, ITextQueueSender queue
         {
             await SendAsync(QueueNames.Notify, notification, entry, cancellationToken);
         }
-        await outbox.CompleteAsync(entry, cancellationToken);
     }
 
     /// <summary>Finishes the entry if it is still pending (a crash interrupted its writer).</summary>

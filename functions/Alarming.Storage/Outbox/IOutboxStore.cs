@@ -12,4 +12,8 @@ public interface IOutboxStore
     /// <summary>Adds the entry's usage to its project's counters and deletes it, atomically; an entry
     /// already completed (by another finisher) is left alone.</summary>
     Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken);
+
+    /// <summary><see cref="CompleteAsync"/> for many entries of one project, a transaction per 99 of
+    /// them: their usage summed into one counter, all deleted with it.</summary>
+    Task CompleteManyAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken);
 }

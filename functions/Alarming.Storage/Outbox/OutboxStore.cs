@@ -1,3 +1,4 @@
+using Alarming.Core.Usage;
 using Alarming.Storage.Tables;
 using Alarming.Storage.Usage;
 using Azure;
@@ -32,35 +33,62 @@ internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
         return row.HasValue ? OutboxRow.ToEntry(row.Value!) : null;
     }
 
-    public async Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    public Task CompleteAsync(OutboxEntry entry, CancellationToken cancellationToken) => TryCompleteChunkAsync([entry], cancellationToken);
+
+    public async Task CompleteManyAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
-        var partition = TableKey.Encode(entry.ProjectId);
-        var rowKey = OutboxRow.RowKey(entry.Id);
-        if (entry.Usage.IsZero)
+        foreach (var project in entries.GroupBy(e => TableKey.Encode(e.ProjectId)))
         {
-            await DeleteAsync(partition, rowKey, cancellationToken);
-            return;
+            // A transaction holds 100 actions: the counter and 99 deletions.
+            foreach (var chunk in project.Chunk(99))
+            {
+                if (!await TryCompleteChunkAsync(chunk, cancellationToken))
+                {
+                    // Another finisher completed one of them: complete the rest one by one.
+                    foreach (var entry in chunk)
+                    {
+                        await TryCompleteChunkAsync([entry], cancellationToken);
+                    }
+                }
+            }
         }
-        var delete = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, rowKey), ETag.All);
-        var shardKey = UsageCounterRow.ShardKey(entry.AlarmId);
+    }
+
+    /// <returns>False when an entry of the chunk was already gone (completed by another finisher): then
+    /// nothing was written; a chunk of one entry is then simply done.</returns>
+    private async Task<bool> TryCompleteChunkAsync(IReadOnlyList<OutboxEntry> chunk, CancellationToken cancellationToken)
+    {
+        var first = chunk[0];
+        var partition = TableKey.Encode(first.ProjectId);
+        if (chunk.Count == 1 && first.Usage.IsZero)
+        {
+            await DeleteAsync(partition, OutboxRow.RowKey(first.Id), cancellationToken);
+            return true;
+        }
+        var deletes = chunk.Select(e =>
+            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, OutboxRow.RowKey(e.Id)), ETag.All)).ToList();
+        var usage = chunk.Aggregate(default(AlarmCounts), (sum, e) => sum + e.Usage);
+        var shardKey = UsageCounterRow.ShardKey(first.AlarmId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var counter = await CounterUpdateAsync(partition, shardKey, entry, cancellationToken);
+            List<TableTransactionAction> actions = usage.IsZero
+                ? deletes
+                : [await CounterUpdateAsync(partition, shardKey, first.ProjectId, usage, cancellationToken), .. deletes];
             try
             {
-                await Alarms.SubmitTransactionAsync([counter, delete], cancellationToken);
-                return;
+                await Alarms.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
             }
-            catch (TableTransactionFailedException e) when (e.FailedTransactionActionIndex == 1 && e.Status == 404)
+            catch (TableTransactionFailedException e) when (e.Status == 404 && actions[e.FailedTransactionActionIndex ?? 0].ActionType == TableTransactionActionType.Delete)
             {
-                return;  // another finisher completed it
+                return false;
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
                 // another entry moved the same counter first: read it again
             }
         }
-        throw new InvalidOperationException($"The usage counters of project {entry.ProjectId} kept changing; entry {entry.Id} stays pending");
+        throw new InvalidOperationException($"The usage counters of project {first.ProjectId} kept changing; {chunk.Count} entries stay pending");
     }
 
     private async Task DeleteAsync(string partition, string rowKey, CancellationToken cancellationToken)
@@ -75,18 +103,18 @@ internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
         }
     }
 
-    private async Task<TableTransactionAction> CounterUpdateAsync(string partition, string shardKey, OutboxEntry entry,
+    private async Task<TableTransactionAction> CounterUpdateAsync(string partition, string shardKey, string? projectId, AlarmCounts usage,
         CancellationToken cancellationToken)
     {
         var shard = await Alarms.GetEntityIfExistsAsync<TableEntity>(partition, shardKey, cancellationToken: cancellationToken);
         if (shard.HasValue)
         {
-            var counts = UsageCounterRow.Read(shard.Value!) + entry.Usage;
-            return new(TableTransactionActionType.UpdateReplace, UsageCounterRow.Shard(partition, shardKey, entry.ProjectId, counts),
+            var counts = UsageCounterRow.Read(shard.Value!) + usage;
+            return new(TableTransactionActionType.UpdateReplace, UsageCounterRow.Shard(partition, shardKey, projectId, counts),
                 shard.Value!.ETag);
         }
-        await tables.UsageProjects.UpsertEntityAsync(new TableEntity("", partition) { ["ProjectId"] = entry.ProjectId },
+        await tables.UsageProjects.UpsertEntityAsync(new TableEntity("", partition) { ["ProjectId"] = projectId },
             TableUpdateMode.Replace, cancellationToken);
-        return new(TableTransactionActionType.Add, UsageCounterRow.Shard(partition, shardKey, entry.ProjectId, entry.Usage));
+        return new(TableTransactionActionType.Add, UsageCounterRow.Shard(partition, shardKey, projectId, usage));
     }
 }

@@ -2,7 +2,7 @@ using Alarming.Core.Usage;
 
 namespace Alarming.Storage.Usage;
 
-/// <summary>The per-project usage counters that finished outbox entries fold into.</summary>
+/// <summary>Per-project usage: the counters that finished outbox entries fold into, plus the entries still pending.</summary>
 public interface IUsageStore
 {
     /// <summary>One project's counters (zero when it has none).</summary>

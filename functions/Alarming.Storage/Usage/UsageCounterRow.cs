@@ -11,6 +11,8 @@ internal static class UsageCounterRow
 {
     public const string Prefix = "usage:";
 
+    public static readonly IReadOnlyList<string> Columns = ["Total", "Alarm", "Ok", "InsufficientData"];
+
     /// <remarks>Alarm ids are UUIDs; any other id still lands in a valid shard.</remarks>
     public static string ShardKey(string alarmId) =>
         Prefix + (alarmId.Length > 0 && char.IsAsciiHexDigit(alarmId[0]) ? char.ToLowerInvariant(alarmId[0]) : '0');

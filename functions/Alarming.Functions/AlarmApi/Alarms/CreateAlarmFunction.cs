@@ -14,10 +14,10 @@ namespace Alarming.Functions.AlarmApi.Alarms;
 
 /// <summary><c>POST /v2/alarms</c>: validate, check ownership and quota, then
 /// create the alarm, claim its name and write its outbox entry in one transaction (409 when
-/// the name is taken), then finish the change.</summary>
+/// the name is taken), then write its history; the rest of the change finishes after the answer.</summary>
 public sealed class CreateAlarmFunction(
     ApiRequest<AodhDialect> api, AlarmBodyParser parser, AlarmQuota quota, IAlarmStore alarms, ApiChanges changes,
-    OutboxFinisher finisher, TimeProvider time)
+    DeferredOutboxFinisher finisher, TimeProvider time)
 {
     public const string Name = "CreateAlarm";
 
@@ -51,7 +51,7 @@ public sealed class CreateAlarmFunction(
         {
             return AodhResults.Error(ApiError.Conflict($"Alarm with name='{alarm.Name}' exists"));
         }
-        await finisher.TryFinishAsync(change, cancellationToken);
+        await finisher.FinishAfterWriteAsync(change, cancellationToken);
         request.HttpContext.Response.Headers.Location = $"{request.Scheme}://{request.Host}/{AlarmRoutes.Alarms}/{alarm.AlarmId}";
         return AodhResults.Json(AlarmBody.From(alarm), 201);
     });

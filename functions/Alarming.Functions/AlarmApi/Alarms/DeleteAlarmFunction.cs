@@ -11,7 +11,7 @@ namespace Alarming.Functions.AlarmApi.Alarms;
 
 /// <summary><c>DELETE /v2/alarms/{id}</c>: the alarm and its whole history.</summary>
 public sealed class DeleteAlarmFunction(ApiRequest<AodhDialect> api, IAlarmStore alarms, IHistoryStore history, ApiChanges changes,
-    OutboxFinisher finisher)
+    DeferredOutboxFinisher finisher)
 {
     public const string Name = "DeleteAlarm";
 
@@ -28,7 +28,7 @@ public sealed class DeleteAlarmFunction(ApiRequest<AodhDialect> api, IAlarmStore
                 return null;
             }
             await history.DeleteAlarmHistoryAsync(stored.Alarm.AlarmId, cancellationToken);
-            await finisher.TryFinishAsync(change, cancellationToken);
+            await finisher.FinishAfterWriteAsync(change, cancellationToken);
             return AodhResults.NoContent();
         }, cancellationToken);
     });

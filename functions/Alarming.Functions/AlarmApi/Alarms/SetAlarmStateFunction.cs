@@ -16,7 +16,7 @@ namespace Alarming.Functions.AlarmApi.Alarms;
 /// <summary><c>PUT /v2/alarms/{id}/state</c>: sets the state, moving its timestamp even when it
 /// does not change, and records a state transition every time. Runs no actions.</summary>
 public sealed class SetAlarmStateFunction(ApiRequest<AodhDialect> api, IAlarmStore alarms, ApiChanges changes,
-    OutboxFinisher finisher, TimeProvider time)
+    DeferredOutboxFinisher finisher, TimeProvider time)
 {
     public const string Name = "SetAlarmState";
 
@@ -43,7 +43,7 @@ public sealed class SetAlarmStateFunction(ApiRequest<AodhDialect> api, IAlarmSto
             {
                 return null;
             }
-            await finisher.TryFinishAsync(change, cancellationToken);
+            await finisher.FinishAfterWriteAsync(change, cancellationToken);
             return AodhResults.Json(JsonValue.Create(state));
         }, cancellationToken);
     });

@@ -16,7 +16,7 @@ namespace Alarming.Functions.AlarmApi.Alarms;
 /// <remarks>The write is conditional on the version read; a lost race re-reads and re-applies
 /// the body to the newer alarm, so the history diff is always against the alarm replaced.</remarks>
 public sealed class UpdateAlarmFunction(
-    ApiRequest<AodhDialect> api, AlarmBodyParser parser, IAlarmStore alarms, ApiChanges changes, OutboxFinisher finisher,
+    ApiRequest<AodhDialect> api, AlarmBodyParser parser, IAlarmStore alarms, ApiChanges changes, DeferredOutboxFinisher finisher,
     TimeProvider time)
 {
     public const string Name = "UpdateAlarm";
@@ -47,7 +47,7 @@ public sealed class UpdateAlarmFunction(
                 case WriteOutcome.Written:
                     if (change is not null)
                     {
-                        await finisher.TryFinishAsync(change, cancellationToken);
+                        await finisher.FinishAfterWriteAsync(change, cancellationToken);
                     }
                     return AodhResults.Json(AlarmBody.From(updated));
                 default:
