@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 using Alarming.Core.TimeConstraints;
 
@@ -31,8 +32,10 @@ public sealed record Alarm
     public required JsonObject Rule { get; init; }
 
     /// <summary>The rule attribute's name on the wire: <c>&lt;type&gt;_rule</c>.</summary>
+    [JsonIgnore]
     public string RuleAttribute => AlarmTypes.RuleAttribute(Type);
 
     /// <summary>Disabled alarms are never evaluated; <c>null</c> counts as disabled.</summary>
+    [JsonIgnore]
     public bool IsEnabled => Enabled == true;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Alarming.Core.Evaluation;
 using Alarming.Core.Python;
 using Alarming.Core.TimeConstraints;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Alarming.Functions.Evaluation;
 
-/// <summary>Evaluates one alarm as of a tick and applies the decision: the state fields and, in the
-/// same conditional write, the decision's outbox entry (history entry, <c>alarm-notify</c> message,
+/// <summary>Evaluates alarms as of a tick and applies the decisions: the state fields and, in the
+/// same conditional write, each decision's outbox entry (history entry, <c>alarm-notify</c> message,
 /// change event, usage move).</summary>
 /// <remarks>
 /// Idempotent per (alarm, tick): the decision, the tick and the entry's id are written in one
@@ -16,15 +17,64 @@ namespace Alarming.Functions.Evaluation;
 /// the id cleared from the row. A redelivered message finds the tick recorded and only finishes an
 /// entry a crash left; a later tick finishes it before deciding, so effects keep their order. A lost
 /// race (an API update, another evaluator) re-reads and decides again. Only state fields are
-/// written: an API change to the definition is never reverted.
+/// written: an API change to the definition is never reverted. The decisions of one message are
+/// written together, a transaction per project and 50 alarms; anything unusual (a conflict, an
+/// entry left pending) takes the one-alarm path.
 /// </remarks>
 public sealed class AlarmEvaluator(
     IAlarmStore alarms, RuleEvaluators evaluators, TransitionEntries entries, OutboxFinisher finisher, ILogger<AlarmEvaluator> logger)
 {
     private const int MaxAttempts = 16;
+    private const int Parallelism = 8;
 
-    /// <param name="read">The alarm as read with the rest of its message's alarms, or null when it is gone;
-    /// conflicts read it again.</param>
+    /// <summary>What one evaluation decided, ready to be written.</summary>
+    private sealed record Decision(AlarmAddress Address, EvaluationWrite Write, EvaluationResult Result);
+
+    /// <param name="read">Each alarm as read with the rest of its message's alarms, or null when it is gone.</param>
+    public async Task EvaluateManyAsync(IReadOnlyList<(AlarmAddress Address, StoredAlarm? Read)> read, DateTimeOffset tick,
+        IMetricSource metrics, CancellationToken cancellationToken)
+    {
+        var decisions = new ConcurrentQueue<Decision>();
+        var alone = new ConcurrentQueue<(AlarmAddress Address, StoredAlarm Read)>();
+        await Parallel.ForEachAsync(read.Where(a => a.Read is not null), Options(cancellationToken), async (alarm, ct) =>
+        {
+            var stored = alarm.Read!;
+            if (stored.Mark.LastTick >= tick || stored.Mark.Pending is not null)
+            {
+                alone.Enqueue((alarm.Address, stored));
+            }
+            else if (await DecideAsync(alarm.Address, stored, tick, metrics, ct) is { } decision)
+            {
+                decisions.Enqueue(decision);
+            }
+        });
+        var decided = decisions.ToList();
+        var outcomes = await alarms.RecordEvaluationsAsync(decided.Select(d => d.Write).ToList(), cancellationToken);
+        var written = new List<(Decision Decision, string Version)>();
+        var conflicts = new List<AlarmAddress>();
+        for (var i = 0; i < decided.Count; i++)
+        {
+            if (outcomes[i] is (WriteOutcome.Written, { } version))
+            {
+                Log(decided[i]);
+                written.Add((decided[i], version));
+            }
+            else
+            {
+                conflicts.Add(decided[i].Address);
+            }
+        }
+        var finished = written.Where(w => w.Decision.Write.Entry is not null).ToList();
+        // A failure here fails the message: its redelivery finds the ticks recorded and finishes the entries.
+        await finisher.FinishManyAsync(finished.Select(w => w.Decision.Write.Entry!).ToList(), cancellationToken);
+        await alarms.RecordEvaluationsAsync(finished.Select(w => Cleared(w.Decision.Write, w.Version)).ToList(), cancellationToken);
+        await Parallel.ForEachAsync(alone, Options(cancellationToken), async (alarm, ct) =>
+            await EvaluateAsync(alarm.Address, alarm.Read, tick, metrics, ct));
+        await Parallel.ForEachAsync(conflicts, Options(cancellationToken), async (address, ct) =>
+            await EvaluateAsync(address, await alarms.FindAsync(address.Id, address.ProjectId, ct), tick, metrics, ct));
+    }
+
+    /// <param name="read">The alarm as read, or null when it is gone; conflicts read it again.</param>
     public async Task EvaluateAsync(AlarmAddress address, StoredAlarm? read, DateTimeOffset tick, IMetricSource metrics,
         CancellationToken cancellationToken)
     {
@@ -47,7 +97,8 @@ public sealed class AlarmEvaluator(
                 await FinishPendingAsync(stored, cancellationToken);
                 continue;
             }
-            if (await DecideAsync(stored, tick, metrics, cancellationToken) is null or WriteOutcome.Written)
+            if (await DecideAsync(address, stored, tick, metrics, cancellationToken) is not { } decision ||
+                await ApplyAsync(decision, cancellationToken) == WriteOutcome.Written)
             {
                 return;
             }
@@ -55,8 +106,9 @@ public sealed class AlarmEvaluator(
         throw new InvalidOperationException($"Alarm {address.Id} kept changing during evaluation; the message will be retried");
     }
 
-    /// <returns>Null when there is nothing to record; else how the conditional write ended.</returns>
-    private async Task<WriteOutcome?> DecideAsync(StoredAlarm stored, DateTimeOffset tick, IMetricSource metrics, CancellationToken cancellationToken)
+    /// <returns>Null when there is nothing to record.</returns>
+    private async Task<Decision?> DecideAsync(AlarmAddress address, StoredAlarm stored, DateTimeOffset tick, IMetricSource metrics,
+        CancellationToken cancellationToken)
     {
         var alarm = stored.Alarm;
         if (!alarm.IsEnabled || !evaluators.CanEvaluate(alarm.Type) || !TimeConstraintWindow.IsInside(alarm.TimeConstraints, tick))
@@ -76,21 +128,30 @@ public sealed class AlarmEvaluator(
         {
             return null;  // a repeat with no actions to run
         }
-        var mark = new EvaluationMark(tick, entry?.Id);
-        var (outcome, version) = await alarms.RecordEvaluationAsync(stored, updated, mark, entry, cancellationToken);
+        return new Decision(address, new EvaluationWrite(stored, updated, new EvaluationMark(tick, entry?.Id), entry), result);
+    }
+
+    private async Task<WriteOutcome> ApplyAsync(Decision decision, CancellationToken cancellationToken)
+    {
+        var write = decision.Write;
+        var (outcome, version) = await alarms.RecordEvaluationAsync(write.Stored, write.Updated, write.Mark, write.Entry, cancellationToken);
         if (outcome != WriteOutcome.Written)
         {
             return outcome;  // changed since read: decide again on the new version
         }
-        logger.LogInformation("Alarm {AlarmId}: {Kind} {State} for tick {Tick}", alarm.AlarmId, result.Kind, result.State, tick);
-        if (entry is not null)
+        Log(decision);
+        if (write.Entry is not null)
         {
             // A failure here fails the message: its redelivery finds the tick recorded and finishes the entry.
-            await finisher.FinishAsync(entry, cancellationToken);
-            await ClearPendingAsync(new StoredAlarm(updated, version!, mark), cancellationToken);
+            await finisher.FinishAsync(write.Entry, cancellationToken);
+            await ClearPendingAsync(new StoredAlarm(write.Updated, version!, write.Mark), cancellationToken);
         }
         return outcome;
     }
+
+    private void Log(Decision decision) =>
+        logger.LogInformation("Alarm {AlarmId}: {Kind} {State} for tick {Tick}", decision.Address.Id, decision.Result.Kind, decision.Result.State,
+            decision.Write.Mark.LastTick);
 
     /// <summary>Finishes the recorded tick's entry (again, if a crash interrupted it) and clears its id.</summary>
     private async Task FinishPendingAsync(StoredAlarm stored, CancellationToken cancellationToken)
@@ -106,4 +167,10 @@ public sealed class AlarmEvaluator(
     /// <remarks>If the alarm changed meanwhile, the next writer keeps the mark; the entry is done either way.</remarks>
     private Task ClearPendingAsync(StoredAlarm stored, CancellationToken cancellationToken) =>
         alarms.RecordEvaluationAsync(stored, stored.Alarm, stored.Mark with { Pending = null }, null, cancellationToken);
+
+    private static EvaluationWrite Cleared(EvaluationWrite written, string version) =>
+        new(new StoredAlarm(written.Updated, version, written.Mark), written.Updated, written.Mark with { Pending = null }, null);
+
+    private static ParallelOptions Options(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
 }

@@ -22,9 +22,11 @@ public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IAlarmStore
             return;
         }
         logger.LogDebug("Evaluating {AlarmCount} alarms for tick {Tick}", message.Alarms.Count, message.Tick);
-        var read = await alarms.FindManyAsync(message.Alarms.Select(a => (a.ProjectId, a.Id)), cancellationToken);
+        var carried = (message.Read ?? []).ToDictionary(a => a.Alarm.AlarmId);
+        var read = await alarms.FindManyAsync(message.Alarms.Where(a => !carried.ContainsKey(a.Id)).Select(a => (a.ProjectId, a.Id)),
+            cancellationToken);
         var shared = new SharedFetchMetricSource(metrics);
-        await Parallel.ForEachAsync(message.Alarms, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (alarm, ct) => await evaluator.EvaluateAsync(alarm, read.GetValueOrDefault(alarm.Id), message.Tick, shared, ct));
+        var alarmsRead = message.Alarms.Select(a => (a, carried.GetValueOrDefault(a.Id) ?? read.GetValueOrDefault(a.Id))).ToList();
+        await evaluator.EvaluateManyAsync(alarmsRead, message.Tick, shared, cancellationToken);
     }
 }

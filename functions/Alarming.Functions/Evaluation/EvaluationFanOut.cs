@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Evaluation;
 
-/// <summary>One tick's fan-out: every enabled alarm of a type <see cref="RuleEvaluators"/> can judge, in shards of
-/// <see cref="EvaluationOptions.BatchSize"/>, onto <c>alarm-evaluate</c>.</summary>
+/// <summary>One tick's fan-out: every enabled alarm of a type <see cref="RuleEvaluators"/> can judge, read in one
+/// scan, in shards of at most <see cref="EvaluationOptions.BatchSize"/> carrying the alarms as read, onto <c>alarm-evaluate</c>.</summary>
 /// <remarks>The tick is claimed first (a conditional insert), so a second run for the same tick
 /// (a late timer, a lost lease, another host) enqueues nothing. Event alarms are evaluated as
 /// events arrive, never here; disabled alarms are never evaluated.</remarks>
@@ -23,13 +23,8 @@ public sealed class EvaluationFanOut(
             logger.LogInformation("Tick {Tick} was fanned out already", tick);
             return null;
         }
-        // Alarms reading the same series go into the same shard, where they share one read.
-        var due = (await alarms.ListEnabledAsync(cancellationToken))
-            .Where(a => evaluators.CanEvaluate(a.Type))
-            .OrderBy(a => a.SeriesKey, StringComparer.Ordinal)
-            .ToList();
-        var shards = due.Chunk(options.Value.BatchSize)
-            .Select(shard => new EvaluateAlarmsMessage(tick, shard.Select(a => new AlarmAddress(a.ProjectId, a.AlarmId)).ToList()));
+        var due = (await alarms.ListEnabledAsync(cancellationToken)).Where(a => evaluators.CanEvaluate(a.Alarm.Type)).ToList();
+        var shards = EvaluationShards.Pack(due, tick, options.Value.BatchSize);
         await Parallel.ForEachAsync(shards, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (message, ct) => await queue.SendAsync(QueueNames.Evaluate, message, ct));
         logger.LogInformation("Tick {Tick}: {AlarmCount} alarms enqueued", tick, due.Count);

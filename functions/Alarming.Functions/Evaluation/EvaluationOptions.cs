@@ -12,8 +12,8 @@ public sealed class EvaluationOptions
     [Range(1, 86400)]
     public int EvaluationIntervalSeconds { get; set; } = 60;
 
-    /// <summary>Alarm ids per <c>alarm-evaluate</c> message; 100 keeps a message far under 64 KiB
-    /// and the queue (Azurite moves ~170 messages/s) far from its limit.</summary>
+    /// <summary>Most alarms per <c>alarm-evaluate</c> message (fewer when the alarms as read fill it); 100 keeps
+    /// the queue (Azurite moves ~170 messages/s) far from its limit.</summary>
     [Range(1, 500)]
     public int BatchSize { get; set; } = 100;
 

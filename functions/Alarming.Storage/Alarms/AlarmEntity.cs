@@ -51,9 +51,6 @@ internal sealed class AlarmEntity : ITableEntity
         return this;
     }
 
-    /// <summary>The series a threshold alarm reads, so a fan-out can put alarms that share it in one shard.</summary>
-    public string? SeriesKey { get; set; }
-
     public static AlarmEntity From(Alarm alarm) => new()
     {
         PartitionKey = Tables.TableKey.Encode(alarm.ProjectId),
@@ -77,7 +74,6 @@ internal sealed class AlarmEntity : ITableEntity
         Severity = alarm.Severity,
         EvaluateTimestamp = alarm.EvaluateTimestamp,
         Rule = alarm.Rule.ToJsonString(),
-        SeriesKey = Core.Evaluation.ThresholdRule.SeriesKeyOf(alarm),
     };
 
     public Alarm ToAlarm() => new()

@@ -161,15 +161,91 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         }
     }
 
-    public async Task<IReadOnlyList<AlarmRef>> ListEnabledAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(WriteOutcome Outcome, string? Version)>> RecordEvaluationsAsync(IReadOnlyList<EvaluationWrite> writes,
+        CancellationToken cancellationToken)
     {
-        var refs = new List<AlarmRef>();
-        await foreach (var entity in Alarms.QueryAsync<TableEntity>($"Enabled eq true and RowKey lt {TableKey.Quote(NamePrefix)}",
-                           maxPerPage: 1000, select: ["ProjectId", "AlarmId", "Type", "SeriesKey"], cancellationToken: cancellationToken))
+        var outcomes = new (WriteOutcome Outcome, string? Version)[writes.Count];
+        var indexed = writes.Select((write, index) => (Write: write, Index: index));
+        foreach (var project in indexed.GroupBy(w => TableKey.Encode(w.Write.Stored.Alarm.ProjectId)))
         {
-            refs.Add(new AlarmRef(entity.GetString("ProjectId"), entity.GetString("AlarmId"), entity.GetString("Type"), entity.GetString("SeriesKey")));
+            foreach (var chunk in TransactionChunks(project.ToList()))
+            {
+                if (chunk.Count == 1 || !await TryRecordTogetherAsync(chunk, outcomes, cancellationToken))
+                {
+                    foreach (var (write, index) in chunk)
+                    {
+                        outcomes[index] = await RecordEvaluationAsync(write.Stored, write.Updated, write.Mark, write.Entry, cancellationToken);
+                    }
+                }
+            }
         }
-        return refs;
+        return outcomes;
+    }
+
+    /// <summary>A transaction holds 100 actions and 4 MiB: an alarm row and its entry row take two
+    /// actions, and rarely more than a few KiB each.</summary>
+    private static IEnumerable<List<(EvaluationWrite Write, int Index)>> TransactionChunks(List<(EvaluationWrite Write, int Index)> writes)
+    {
+        var chunk = new List<(EvaluationWrite Write, int Index)>();
+        var actions = 0;
+        foreach (var write in writes)
+        {
+            var needed = write.Write.Entry is null ? 1 : 2;
+            if (actions + needed > 100)
+            {
+                yield return chunk;
+                chunk = [];
+                actions = 0;
+            }
+            chunk.Add(write);
+            actions += needed;
+        }
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <returns>False when the transaction failed as a whole (one alarm changed since read, say): nothing was written.</returns>
+    private async Task<bool> TryRecordTogetherAsync(List<(EvaluationWrite Write, int Index)> chunk, (WriteOutcome, string?)[] outcomes,
+        CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>();
+        var alarmActions = new List<(int Action, int Index)>();
+        foreach (var (write, index) in chunk)
+        {
+            alarmActions.Add((actions.Count, index));
+            var entity = AlarmEntity.From(write.Updated).WithMark(write.Mark);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(write.Stored.Version)));
+            if (write.Entry is not null)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Add, OutboxRow.From(write.Entry)));
+            }
+        }
+        try
+        {
+            var responses = await Alarms.SubmitTransactionAsync(actions, cancellationToken);
+            foreach (var (action, index) in alarmActions)
+            {
+                outcomes[index] = (WriteOutcome.Written, responses.Value[action].Headers.ETag?.ToString());
+            }
+            return true;
+        }
+        catch (RequestFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredAlarm>> ListEnabledAsync(CancellationToken cancellationToken)
+    {
+        var enabled = new List<StoredAlarm>();
+        await foreach (var entity in Alarms.QueryAsync<AlarmEntity>($"Enabled eq true and RowKey lt {TableKey.Quote(NamePrefix)}",
+                           maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            enabled.Add(new StoredAlarm(entity.ToAlarm(), entity.ETag.ToString(), entity.Mark));
+        }
+        return enabled;
     }
 
     public async Task<WriteOutcome> DeleteAsync(StoredAlarm stored, OutboxEntry entry, CancellationToken cancellationToken)

@@ -30,8 +30,14 @@ public interface IAlarmStore
     Task<(WriteOutcome Outcome, string? Version)> RecordEvaluationAsync(StoredAlarm stored, Alarm updated, EvaluationMark mark,
         OutboxEntry? entry, CancellationToken cancellationToken);
 
-    /// <summary>Where every enabled alarm lives, with its type: what a fan-out needs, nothing more.</summary>
-    Task<IReadOnlyList<AlarmRef>> ListEnabledAsync(CancellationToken cancellationToken);
+    /// <summary><see cref="RecordEvaluationAsync"/> for many alarms: the writes of one project share
+    /// entity-group transactions, and a transaction that fails is redone write by write, so each
+    /// outcome is that write's own. Outcomes come in the order of <paramref name="writes"/>.</summary>
+    Task<IReadOnlyList<(WriteOutcome Outcome, string? Version)>> RecordEvaluationsAsync(IReadOnlyList<EvaluationWrite> writes,
+        CancellationToken cancellationToken);
+
+    /// <summary>Every enabled alarm, as read (one scan of the table: what a fan-out needs).</summary>
+    Task<IReadOnlyList<StoredAlarm>> ListEnabledAsync(CancellationToken cancellationToken);
 
     /// <summary>Deletes the alarm if unchanged since read, writing the deletion's outbox entry.</summary>
     Task<WriteOutcome> DeleteAsync(StoredAlarm stored, OutboxEntry entry, CancellationToken cancellationToken);

@@ -1,10 +1,14 @@
 using Alarming.Functions.Tests.Fixtures;
+using System.Text.Json.Nodes;
+using Alarming.Core.Usage;
 using Alarming.Storage.Alarms;
+using Alarming.Storage.Outbox;
+using Alarming.Storage.Usage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alarming.Functions.Tests.Storage;
 
-/// <summary>The alarm store's batched read, which evaluation uses for a message's alarms.</summary>
+/// <summary>The alarm and outbox stores' batched reads and writes, which evaluation uses for a message's alarms.</summary>
 public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<AlarmingHostFixture>
 {
     [Fact]
@@ -51,4 +55,69 @@ public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<Al
             null, CancellationToken.None);
         Assert.Equal(WriteOutcome.Written, cleared.Outcome);
     }
+
+    [Fact]
+    public async Task RecordEvaluations_WritesTogether_AndGivesAnAlarmChangedSinceReadItsOwnConflict()
+    {
+        var project = host.NewProject();
+        var store = host.Services.GetRequiredService<IAlarmStore>();
+        var read = new List<StoredAlarm>();
+        // 60 alarms with entries: 120 actions, more than one transaction holds.
+        for (var i = 0; i < 60; i++)
+        {
+            var id = (await project.CreateAlarmAsync(MetricClient.ThresholdAlarm("vm-1")))["alarm_id"]!.GetValue<string>();
+            read.Add((await store.FindAsync(id, project.ProjectId, CancellationToken.None))!);
+        }
+        var changed = read[45];
+        await project.PutAsync($"/v2/alarms/{changed.Alarm.AlarmId}/state", JsonValue.Create("alarm"));
+        var tick = DateTimeOffset.UtcNow;
+        var writes = read.Select(stored => new EvaluationWrite(stored, stored.Alarm with { State = "ok" },
+            new EvaluationMark(tick, "entry-" + stored.Alarm.AlarmId), Entry(stored.Alarm.AlarmId, project.ProjectId))).ToList();
+
+        var outcomes = await store.RecordEvaluationsAsync(writes, CancellationToken.None);
+
+        Assert.Equal(WriteOutcome.Conflict, outcomes[45].Outcome);
+        Assert.All(outcomes.Where((_, i) => i != 45), o => Assert.Equal(WriteOutcome.Written, o.Outcome));
+        var after = await store.FindManyAsync(read.Select(r => (r.Alarm.ProjectId, r.Alarm.AlarmId)), CancellationToken.None);
+        Assert.Equal("alarm", after[changed.Alarm.AlarmId].Alarm.State);
+        Assert.All(read.Where(r => r != changed), r =>
+        {
+            Assert.Equal("ok", after[r.Alarm.AlarmId].Alarm.State);
+            Assert.Equal(outcomes[read.IndexOf(r)].Version, after[r.Alarm.AlarmId].Version);
+        });
+    }
+
+    [Fact]
+    public async Task CompleteMany_FoldsUsageOnce_EvenWhenAnotherFinisherCompletedSomeFirst()
+    {
+        var project = host.NewProject();
+        var store = host.Services.GetRequiredService<IAlarmStore>();
+        var outbox = host.Services.GetRequiredService<IOutboxStore>();
+        var usage = host.Services.GetRequiredService<IUsageStore>();
+        var id = (await project.CreateAlarmAsync(MetricClient.ThresholdAlarm("vm-1")))["alarm_id"]!.GetValue<string>();
+        await Eventually.TrueAsync(async () => (await outbox.ListPendingAsync(DateTimeOffset.MaxValue, CancellationToken.None))
+            .All(e => e.ProjectId != project.ProjectId), "the create's entry to be finished");
+        var before = (await usage.ProjectUsageAsync(project.ProjectId, CancellationToken.None)).Counts;
+        var stored = (await store.FindAsync(id, project.ProjectId, CancellationToken.None))!;
+        // 120 entries moving one alarm from insufficient data to ok and back, ending in ok: more than one chunk.
+        var entries = Enumerable.Range(0, 120).Select(i => Entry(id, project.ProjectId, i % 2 == 0 ? new AlarmCounts(0, 0, 1, -1) : new AlarmCounts(0, 0, -1, 1)))
+            .Append(Entry(id, project.ProjectId, new AlarmCounts(0, 0, 1, -1))).ToList();
+        var tick = DateTimeOffset.UtcNow;
+        foreach (var entry in entries)
+        {
+            var (_, version) = await store.RecordEvaluationAsync(stored, stored.Alarm, new EvaluationMark(tick, entry.Id), entry, CancellationToken.None);
+            stored = stored with { Version = version! };
+        }
+        Assert.Equal(before + new AlarmCounts(0, 0, 1, -1), (await usage.ProjectUsageAsync(project.ProjectId, CancellationToken.None)).Counts);
+        await outbox.CompleteAsync(entries[7], CancellationToken.None);
+        await outbox.CompleteAsync(entries[110], CancellationToken.None);
+
+        await outbox.CompleteManyAsync(entries, CancellationToken.None);
+
+        Assert.Equal(before + new AlarmCounts(0, 0, 1, -1), (await usage.ProjectUsageAsync(project.ProjectId, CancellationToken.None)).Counts);
+        Assert.DoesNotContain(await outbox.ListPendingAsync(DateTimeOffset.MaxValue, CancellationToken.None), e => e.ProjectId == project.ProjectId);
+    }
+
+    private static OutboxEntry Entry(string alarmId, string? projectId, AlarmCounts usage = default) =>
+        new(Guid.NewGuid().ToString(), alarmId, projectId, DateTimeOffset.UtcNow, usage, null, []);
 }
