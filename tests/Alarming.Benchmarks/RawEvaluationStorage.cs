@@ -1,4 +1,4 @@
-using System.Globalization;
+using Alarming.Storage.Metrics;
 using Azure;
 using Azure.Data.Tables;
 
@@ -26,12 +26,9 @@ internal sealed class RawEvaluationStorage(TableServiceClient tables)
         }
         var sample = Math.Min(keys.Count, 2000);
         var reads = await Measure.RunAsync(sample, concurrency, async i => await alarms.GetEntityAsync<TableEntity>("bench", keys[i]));
-        var inWindow = tick.AddMinutes(-5);
-        var hour = new DateTimeOffset(inWindow.Year, inWindow.Month, inWindow.Day, inWindow.Hour, 0, 0, TimeSpan.Zero);
-        var partition = (Guid metric) => metric.ToString("N") + "_" + hour.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var row = hour.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        var hour = MeasureBlock.StartOf(tick.AddMinutes(-5));
         var windows = await Measure.RunAsync(sample, concurrency, async i =>
-            await measures.GetEntityAsync<TableEntity>(partition(metrics[i % metrics.Count]), row));
+            await measures.GetEntityAsync<TableEntity>(MeasureBlock.Partition(metrics[i % metrics.Count], hour), MeasureBlock.RowKey(hour)));
         var writes = await Measure.RunAsync(sample, concurrency, async i =>
         {
             var entity = (await alarms.GetEntityAsync<TableEntity>("bench", keys[i])).Value;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Alarming.Core.Access;
+using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace Alarming.Functions.Http;
 
 /// <summary>What every HTTP function of both APIs does around its own work: the API's headers, the
 /// caller's identity, reading a JSON body within the API's limit, and turning a crash into the
-/// API's 500.</summary>
+/// API's 500 (but a full hour of measures into a 400: only the store knows it is full).</summary>
 /// <remarks>Functions has no ASP.NET middleware pipeline, so each function calls this itself.</remarks>
 public sealed class ApiRequest<TDialect>(TDialect dialect, ILogger<ApiRequest<TDialect>> logger) where TDialect : IApiDialect
 {
@@ -26,6 +27,10 @@ public sealed class ApiRequest<TDialect>(TDialect dialect, ILogger<ApiRequest<TD
         try
         {
             return await handle(caller);
+        }
+        catch (MeasureBlockFullException e)
+        {
+            return dialect.Error(400, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException || !request.HttpContext.RequestAborted.IsCancellationRequested)
         {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.MetricApi.Measures;
 
-/// <summary>Deletes raw measures older than <see cref="MetricsOptions.RetentionDays"/>,
+/// <summary>Deletes raw measures older than <see cref="MetricsOptions.RetentionDays"/>, in whole hours,
 /// every hour at minute 17. Reads never use them anyway; this only frees the storage.</summary>
 public sealed class ExpireMeasuresFunction(IMeasureStore measures, IOptions<MetricsOptions> options, TimeProvider time,
     ILogger<ExpireMeasuresFunction> logger)
@@ -18,6 +18,6 @@ public sealed class ExpireMeasuresFunction(IMeasureStore measures, IOptions<Metr
     {
         var before = time.GetUtcNow().AddDays(-options.Value.RetentionDays);
         var count = await measures.ExpireAsync(before, cancellationToken);
-        logger.LogInformation("Expired {MeasureCount} measures older than {Before}", count, before);
+        logger.LogInformation("Expired {MeasureCount} measures of the hours that ended by {Before}", count, before);
     }
 }
