@@ -34,6 +34,8 @@ public sealed class ValidationTests(AlarmingHostFixture host) : IClassFixture<Al
         { "{\"name\": \"x\", \"type\": \"event\", \"event_rule\": {}, \"alarm_actions\": [\"zaqar://?topic=x\"]}", "Unsupported action zaqar://?topic=x" },
         { "{\"name\": \"x\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"a b\", \"value\": \"1\", \"type\": \"\"}]}}", "Query value or traits invalid: does not match regular expression" },
         { "{\"name\": \"x\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"n\", \"value\": \"abc\", \"type\": \"integer\"}]}}", "Unable to convert the value abc to the expected data type integer." },
+        { "{\"name\": \"x\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"n\", \"op\": \"bigger\", \"value\": \"1\", \"type\": \"\"}]}}",
+          "Query value or traits invalid: value must be one of ['eq', 'ge', 'gt', 'le', 'lt', 'ne'] for dictionary value @ data['op']" },
     };
 
     [Theory]
