@@ -11,6 +11,10 @@ internal sealed partial class EventRule : IRuleDefinition
 {
     private static readonly IReadOnlyList<string> AllowedTypes = ["", "boolean", "float", "integer", "string"];
 
+    /// <summary>A query item's keys in the order of Aodh's <c>as_dict</c>; items are stored in the response's
+    /// <c>field, op, value, type</c>.</summary>
+    public static readonly IReadOnlyList<string> QueryItemAsDictKeys = ["field", "op", "type", "value"];
+
     public string Type => AlarmTypes.Event;
 
     public JsonObject Parse(BodyReader rule)
