@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Alarming.Core.Alarms;
 using Alarming.Core.Python;
-
+using Alarming.Core.Rules;
 using Alarming.Core.TimeConstraints;
 
 namespace Alarming.Core.History;
@@ -15,12 +15,13 @@ public static class AlarmChangeDetail
     public static string Creation(Alarm alarm, bool evaluateTimestampGiven) =>
         PythonJson.Dumps(Fields(alarm, evaluateTimestampGiven));
 
-    /// <summary>Only the fields that changed, or <c>null</c> when nothing did.</summary>
-    public static string? RuleChange(Alarm before, Alarm after)
+    /// <summary>Only the fields that changed, or <c>null</c> when nothing did; <c>evaluate_timestamp</c>
+    /// only when the client sent it, as Aodh diffs the fields of the PUT body.</summary>
+    public static string? RuleChange(Alarm before, Alarm after, bool evaluateTimestampGiven)
     {
         var old = Fields(before, includeEvaluateTimestamp: true);
         var changed = new JsonObject();
-        foreach (var (key, value) in Fields(after, includeEvaluateTimestamp: true))
+        foreach (var (key, value) in Fields(after, evaluateTimestampGiven))
         {
             if (!IgnoredInRuleChange.Contains(key) && PythonJson.Dumps(value) != PythonJson.Dumps(old[key]))
             {
@@ -59,7 +60,7 @@ public static class AlarmChangeDetail
         {
             fields["evaluate_timestamp"] = alarm.EvaluateTimestamp is { } e ? PythonTimestamp.Format(e) : null;
         }
-        fields["rule"] = alarm.Rule.DeepClone();
+        fields["rule"] = RuleRepresentation.AsDict(alarm.Type, alarm.Rule);
         return fields;
     }
 

@@ -14,8 +14,12 @@ public sealed class ComplexQuery<T>
 {
     private static readonly string[] Comparisons = ["=", "!=", "<", ">", "<=", "=<", ">=", "=>", "=~"];
 
+    /// <summary>The names Aodh accepts besides the fields, in its order, and the fields they stand for.</summary>
+    private static readonly (string Alias, string Field)[] Aliases = [("user", "user_id"), ("project", "project_id")];
+
     private readonly IReadOnlyList<QueryField<T>> fields;
     private readonly string visibilityField;
+    private readonly string fieldPatterns;
 
     /// <param name="visibilityField">The field that scopes a non-admin to its project
     /// (<c>project_id</c> for alarms, <c>on_behalf_of</c> for history).</param>
@@ -23,6 +27,7 @@ public sealed class ComplexQuery<T>
     {
         this.fields = fields;
         this.visibilityField = visibilityField;
+        fieldPatterns = FieldPatterns(fields);
     }
 
     public sealed record Parsed(Func<T, bool> Matches, IReadOnlyList<SortKey<T>>? Order, int Limit);
@@ -163,10 +168,17 @@ public sealed class ComplexQuery<T>
 
     private QueryField<T> Field(string name, Func<string, ApiErrorException> invalid)
     {
-        var canonical = name switch { "user" => "user_id", "project" => "project_id", _ => name };
+        var canonical = Aliases.FirstOrDefault(a => a.Alias == name).Field ?? name;
         return fields.FirstOrDefault(f => f.Name == canonical)
-            ?? throw invalid($"{PythonRepr.String(name)} does not match any of the regexes");
+            ?? throw invalid($"{PythonRepr.String(name)} does not match any of the regexes: {fieldPatterns}");
     }
+
+    /// <summary>The repr of the one field regex of Aodh's schema, as jsonschema's message quotes it:
+    /// <c>'^alarm_actions$|^alarm_id$|…|^user$|^project$'</c>.</summary>
+    /// <remarks>Aodh joins the fields in the order of a Python set, which changes from one process
+    /// to the next; name order is the stable one of those orders.</remarks>
+    private static string FieldPatterns(IEnumerable<QueryField<T>> fields) => PythonRepr.String(string.Join("|",
+        fields.Select(f => f.Name).Order(StringComparer.Ordinal).Concat(Aliases.Select(a => a.Alias)).Select(name => $"^{name}$")));
 
     /// <summary>A filter value converted to the field's kind (timestamps parsed, offsets dropped).</summary>
     private static object? Operand(QueryField<T> field, JsonNode value)

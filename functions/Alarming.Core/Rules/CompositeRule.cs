@@ -71,14 +71,14 @@ internal sealed class CompositeRule(IReadOnlyDictionary<string, IRuleDefinition>
         }
         var parsed = definition.Parse(context.Nested(given, Argument));
 
-        // Aodh updates the given dict with the parsed one: given keys keep their place,
-        // defaults follow, and the type goes last.
+        // Aodh updates the given dict with the parsed one's as_dict: given keys keep their place,
+        // defaults follow in as_dict's order, and the type goes last.
         var stored = new JsonObject();
         foreach (var (key, _) in given)
         {
             stored[key] = parsed[key]?.DeepClone();
         }
-        foreach (var (key, child) in parsed)
+        foreach (var (key, child) in RuleRepresentation.AsDict(type, parsed))
         {
             if (!stored.ContainsKey(key))
             {

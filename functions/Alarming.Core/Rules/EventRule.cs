@@ -11,6 +11,10 @@ internal sealed partial class EventRule : IRuleDefinition
 {
     private static readonly IReadOnlyList<string> AllowedTypes = ["", "boolean", "float", "integer", "string"];
 
+    /// <summary>A query item's keys in the order of Aodh's <c>as_dict</c>; items are stored in the response's
+    /// <c>field, op, value, type</c>.</summary>
+    public static readonly IReadOnlyList<string> QueryItemAsDictKeys = ["field", "op", "type", "value"];
+
     public string Type => AlarmTypes.Event;
 
     public JsonObject Parse(BodyReader rule)
@@ -39,6 +43,10 @@ internal sealed partial class EventRule : IRuleDefinition
             {
                 throw Invalid("does not match regular expression ^[a-zA-Z.',0-9_-]*$ for dictionary value @ data['field']");
             }
+            if (item["op"] is not JsonValue op || !op.TryGetValue<string>(out var name) || !ThresholdFields.ComparisonOperators.Contains(name))
+            {
+                throw Invalid($"value must be one of {PythonRepr.List(ThresholdFields.ComparisonOperators.Order(StringComparer.Ordinal))} for dictionary value @ data['op']");
+            }
             if (type is null || !AllowedTypes.Contains(type))
             {
                 throw Invalid($"value must be one of {PythonRepr.List(AllowedTypes)} for dictionary value @ data['value']");
@@ -52,7 +60,8 @@ internal sealed partial class EventRule : IRuleDefinition
         var parsed = new JsonObject
         {
             ["field"] = item.String("field", mandatory: true).Value,
-            ["op"] = item.Enumeration("op", ThresholdFields.ComparisonOperators).Value ?? "eq",
+            // Aodh's query op is a property WSME sets unchecked: a bad one fails the rule's own check.
+            ["op"] = item.Raw("op")?.DeepClone() ?? "eq",
             ["value"] = item.String("value", mandatory: true).Value,
         };
         var type = item.String("type");

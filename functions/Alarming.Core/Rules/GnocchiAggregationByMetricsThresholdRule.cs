@@ -7,6 +7,8 @@ namespace Alarming.Core.Rules;
 /// <summary>An aggregate over a list of metric ids (not checked; an empty list is accepted, as in Aodh).</summary>
 internal sealed class GnocchiAggregationByMetricsThresholdRule : IRuleDefinition
 {
+    public static readonly IReadOnlyList<string> AsDictKeys = [.. ThresholdFields.AsDictKeys, "metrics"];
+
     public string Type => AlarmTypes.GnocchiAggregationByMetrics;
 
     public JsonObject Parse(BodyReader rule)

@@ -9,6 +9,8 @@ namespace Alarming.Core.Rules;
 /// <summary>An aggregate of one metric over the resources a Gnocchi search selects.</summary>
 internal sealed class GnocchiAggregationByResourcesThresholdRule : IRuleDefinition
 {
+    public static readonly IReadOnlyList<string> AsDictKeys = [.. ThresholdFields.AsDictKeys, "metric", "query", "resource_type"];
+
     public string Type => AlarmTypes.GnocchiAggregationByResources;
 
     public JsonObject Parse(BodyReader rule)

@@ -7,6 +7,8 @@ namespace Alarming.Core.Rules;
 /// <summary>One metric (by name) of one resource.</summary>
 internal sealed class GnocchiResourcesThresholdRule : IRuleDefinition
 {
+    public static readonly IReadOnlyList<string> AsDictKeys = [.. ThresholdFields.AsDictKeys, "metric", "resource_id", "resource_type"];
+
     public string Type => AlarmTypes.GnocchiResources;
 
     public JsonObject Parse(BodyReader rule)

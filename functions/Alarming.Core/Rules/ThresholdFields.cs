@@ -12,6 +12,10 @@ internal static class ThresholdFields
     public static readonly IReadOnlyList<string> Names =
         ["comparison_operator", "threshold", "aggregation_method", "evaluation_periods", "granularity"];
 
+    /// <summary>The shared fields in the order of Aodh's <c>as_dict</c>, which every Gnocchi rule's starts with.</summary>
+    public static readonly IReadOnlyList<string> AsDictKeys =
+        ["granularity", "comparison_operator", "threshold", "aggregation_method", "evaluation_periods"];
+
     /// <summary>Reads the shared fields into <paramref name="target"/> in output order.</summary>
     public static void Read(BodyReader rule, JsonObject target)
     {

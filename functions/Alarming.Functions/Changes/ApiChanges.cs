@@ -20,8 +20,8 @@ public sealed class ApiChanges(IOptions<HistoryOptions> historyOptions, IOptions
             onBehalfOf: caller.ProjectId, alarm.Severity), ChangeEvents.CreateEnd);
 
     /// <summary>Null when the PUT changed nothing: Aodh records no history then.</summary>
-    public OutboxEntry? Update(Alarm before, Alarm after, Caller caller) =>
-        AlarmChangeDetail.RuleChange(before, after) is { } detail
+    public OutboxEntry? Update(Alarm before, Alarm after, Caller caller, bool evaluateTimestampGiven) =>
+        AlarmChangeDetail.RuleChange(before, after, evaluateTimestampGiven) is { } detail
             ? Build(before, after, Entry(after, AlarmChangeTypes.RuleChange, detail, caller, after.ProjectId,
                 before.Severity != after.Severity ? after.Severity : null), ChangeEvents.UpdateEnd)
             : null;

@@ -11,7 +11,8 @@ internal static class MetricRoutes
     public const string MetricMeasures = Metric + "/measures";
     public const string Resources = "v1/resource/{type}";
     public const string Resource = Resources + "/{resourceId}";
-    public const string ResourceMetricMeasures = Resource + "/metric/{metricName}/measures";
+    public const string ResourceMetric = Resource + "/metric/{metricName}";
+    public const string ResourceMetricMeasures = ResourceMetric + "/measures";
     public const string ResourceTypes = "v1/resource_type";
     public const string ResourceType = ResourceTypes + "/{name}";
     public const string ResourceMetrics = Resource + "/metric";

@@ -43,6 +43,28 @@ public sealed class AlarmBodyParserTests
         Assert.Contains(message, result.Error!.Message);
     }
 
+    [Theory]
+    [InlineData("\"bigger\"")]
+    [InlineData("5")]
+    [InlineData("[\"eq\"]")]
+    public void EventQuery_BadOp_FailsTheRulesOwnCheck(string op)
+    {
+        var result = Parse($"{{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {{\"query\": [{{\"field\": \"f\", \"op\": {op}, \"value\": \"v\", \"type\": \"string\"}}]}}}}");
+        Assert.Equal(new ApiError(400,
+            "Query value or traits invalid: value must be one of ['eq', 'ge', 'gt', 'le', 'lt', 'ne'] for dictionary value @ data['op']"), result.Error);
+    }
+
+    [Fact]
+    public void EventQuery_ChecksFieldThenOpThenType_AndANullOpIsEq()
+    {
+        var badFieldAndOp = Parse("{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"a b\", \"op\": \"bigger\", \"value\": \"v\"}]}}");
+        Assert.Contains("@ data['field']", badFieldAndOp.Error!.Message);
+        var badOpAndType = Parse("{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"f\", \"op\": \"bigger\", \"value\": \"v\"}]}}");
+        Assert.Contains("@ data['op']", badOpAndType.Error!.Message);
+        var nullOp = Parse("{\"name\": \"n\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"f\", \"op\": null, \"value\": \"v\", \"type\": \"string\"}]}}");
+        Assert.Equal("eq", nullOp.Draft!.Rule["query"]![0]!["op"]!.GetValue<string>());
+    }
+
     [Fact]
     public void ActionsAreChecked_AfterRulePresence_AndAdminOnlySchemesAre401()
     {

@@ -124,6 +124,21 @@ public sealed class QueryTests(ApiOnlyHostFixture host) : IClassFixture<ApiOnlyH
         Assert.StartsWith(fault, response.Fault);
     }
 
+    [Theory]
+    [InlineData("/v2/query/alarms", "{\"filter\": \"{\\\"=\\\": {\\\"colour\\\": \\\"a\\\"}}\"}", "Filter expression not valid: 'colour' does not match any of the regexes: " +
+        "'^alarm_actions$|^alarm_id$|^description$|^enabled$|^evaluate_timestamp$|^insufficient_data_actions$|^name$|^ok_actions$|^project_id$|" +
+        "^repeat_actions$|^rule$|^severity$|^state$|^state_reason$|^state_timestamp$|^time_constraints$|^timestamp$|^type$|^user_id$|^user$|^project$'")]
+    [InlineData("/v2/query/alarms/history", "{\"filter\": \"{\\\"=\\\": {\\\"name\\\": \\\"a\\\"}}\"}", "Filter expression not valid: 'name' does not match any of the regexes: " +
+        "'^alarm_id$|^detail$|^event_id$|^on_behalf_of$|^project_id$|^severity$|^timestamp$|^type$|^user_id$|^user$|^project$'")]
+    [InlineData("/v2/query/alarms/history", "{\"orderby\": \"[{\\\"name\\\": \\\"asc\\\"}]\"}", "Order-by expression not valid: 'name' does not match any of the regexes: " +
+        "'^alarm_id$|^detail$|^event_id$|^on_behalf_of$|^project_id$|^severity$|^timestamp$|^type$|^user_id$|^user$|^project$'")]
+    public async Task ComplexQuery_OnUnknownField_ListsTheFieldRegexes(string path, string body, string fault)
+    {
+        var response = await host.NewProject().SendAsync(HttpMethod.Post, path, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(fault, response.Fault);
+    }
+
     [Fact]
     public async Task HistoryComplexQuery_ShowsOnlyEntriesOnBehalfOfTheCallersProject()
     {

@@ -34,6 +34,8 @@ public sealed class ValidationTests(AlarmingHostFixture host) : IClassFixture<Al
         { "{\"name\": \"x\", \"type\": \"event\", \"event_rule\": {}, \"alarm_actions\": [\"zaqar://?topic=x\"]}", "Unsupported action zaqar://?topic=x" },
         { "{\"name\": \"x\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"a b\", \"value\": \"1\", \"type\": \"\"}]}}", "Query value or traits invalid: does not match regular expression" },
         { "{\"name\": \"x\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"n\", \"value\": \"abc\", \"type\": \"integer\"}]}}", "Unable to convert the value abc to the expected data type integer." },
+        { "{\"name\": \"x\", \"type\": \"event\", \"event_rule\": {\"query\": [{\"field\": \"n\", \"op\": \"bigger\", \"value\": \"1\", \"type\": \"\"}]}}",
+          "Query value or traits invalid: value must be one of ['eq', 'ge', 'gt', 'le', 'lt', 'ne'] for dictionary value @ data['op']" },
     };
 
     [Theory]
@@ -102,7 +104,8 @@ public sealed class ValidationTests(AlarmingHostFixture host) : IClassFixture<Al
         var alarm = await project.CreateAlarmAsync(body);
 
         Assert.Equal("[\"log:\",\"http://h/x\",\"queue://my-alarms\"]", alarm["alarm_actions"]!.ToJsonString());
-        Assert.Equal("{\"threshold\":5.0,\"metrics\":[\"m1\"],\"aggregation_method\":\"bogus\",\"comparison_operator\":\"eq\",\"evaluation_periods\":1,\"granularity\":60,\"type\":\"gnocchi_aggregation_by_metrics_threshold\"}",
+        // Given keys keep their place; Aodh's defaults follow in its as_dict order.
+        Assert.Equal("{\"threshold\":5.0,\"metrics\":[\"m1\"],\"aggregation_method\":\"bogus\",\"granularity\":60,\"comparison_operator\":\"eq\",\"evaluation_periods\":1,\"type\":\"gnocchi_aggregation_by_metrics_threshold\"}",
             alarm["composite_rule"]!["or"]![0]!.ToJsonString());
         Assert.Equal("{\"name\":\"office\",\"description\":\"Time constraint at 0 9 * * 1-5 lasting for 3600 seconds\",\"start\":\"0 9 * * 1-5\",\"duration\":3600,\"timezone\":\"europe/paris\"}",
             alarm["time_constraints"]![0]!.ToJsonString());

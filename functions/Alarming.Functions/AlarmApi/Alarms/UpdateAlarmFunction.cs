@@ -39,7 +39,7 @@ public sealed class UpdateAlarmFunction(
         return await ConflictRetry.RunAsync(alarms, alarmId, caller, async stored =>
         {
             var updated = AlarmFactory.Replace(stored.Alarm, parsed.Draft!, caller, PythonTimestamp.Truncate(time.GetUtcNow()));
-            var change = changes.Update(stored.Alarm, updated, caller);
+            var change = changes.Update(stored.Alarm, updated, caller, parsed.Draft!.EvaluateTimestamp.Present);
             switch (await alarms.ReplaceAsync(stored, updated, change, cancellationToken))
             {
                 case WriteOutcome.NameTaken:

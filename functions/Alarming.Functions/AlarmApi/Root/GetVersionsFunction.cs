@@ -17,7 +17,7 @@ public sealed class GetVersionsFunction(AodhDialect api)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "")] HttpRequest request)
     {
         api.AddCorsHeaders(request);
-        return AodhResults.Json(new JsonObject
+        return AodhResults.JsonDumps(new JsonObject
         {
             ["build"] = "4.4.2",
             ["versions"] = new JsonObject

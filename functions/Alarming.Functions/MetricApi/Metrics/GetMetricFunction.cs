@@ -18,14 +18,6 @@ public sealed class GetMetricFunction(ApiRequest<GnocchiDialect> api, MetricLook
         string metricId, CancellationToken cancellationToken) => api.RunAsync(request, async caller =>
     {
         var (metric, error) = await lookup.ReadableAsync(metricId, caller, cancellationToken);
-        if (error is not null)
-        {
-            return error;
-        }
-        var body = MetricBodies.Metric(metric!, await catalog.FindPolicyAsync(metric!.ArchivePolicyName, cancellationToken));
-        body["resource"] = metric.ResourceId is { } rid && await catalog.FindResourceAsync(rid, cancellationToken) is { } resource
-            ? MetricBodies.Resource(resource)
-            : null;
-        return GnocchiResults.Json(body);
+        return error ?? await MetricResponse.ReadAsync(catalog, metric!, cancellationToken);
     });
 }
