@@ -1,5 +1,4 @@
 using Alarming.Storage.Metrics;
-using Azure;
 using Azure.Data.Tables;
 
 namespace Alarming.Benchmarks;
