@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Alarming.Benchmarks;
 
-/// <summary>How evaluation grows: at 1,000, 3,000 and 10,000 threshold alarms (ten per resource),
+/// <summary>How evaluation grows: at 1,000, 3,000 and 10,000 threshold alarms (ten per resource; other counts on the command line),
 /// the create rate at that size, a storm tick (every alarm transitions) and a steady tick (none
 /// does), with storage requests per evaluation and where they go, and the raw Azurite rates of
 /// the reads and writes an evaluation needs, measured in the same run at the same size.</summary>
@@ -19,10 +19,9 @@ internal static class EvaluationBenchmark
     private const int AlarmsPerResource = 10;
     private const int Concurrency = 16;
     private const int CreateSample = 200;
-    private static readonly int[] Stages = [1000, 3000, 10000];
     private static readonly DateTimeOffset FirstTick = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
-    public static async Task RunAsync()
+    public static async Task RunAsync(IReadOnlyList<int> stages)
     {
         var clock = new FakeTimeProvider(FirstTick.AddMinutes(-1));
         await using var host = await BenchmarkHost.StartAsync(clock, new Dictionary<string, string?>
@@ -37,9 +36,9 @@ internal static class EvaluationBenchmark
         using var counter = new StorageRequestCounter();
         var resources = new List<(Guid Resource, Guid Metric)>();
         var alarms = 0;
-        for (var stage = 0; stage < Stages.Length; stage++)
+        for (var stage = 0; stage < stages.Count; stage++)
         {
-            var size = Stages[stage];
+            var size = stages[stage];
             var tick = FirstTick.AddMinutes(15 * stage);
             clock.SetUtcNow(tick.AddMinutes(-1));
             var watch = Stopwatch.StartNew();

@@ -1,14 +1,15 @@
 using Alarming.Benchmarks;
 
-// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation|notification]   (no argument: all)
+// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation [alarm counts...]|notification]   (no argument: all)
 var which = args.FirstOrDefault() ?? "all";
+int[] stages = args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [1000, 3000, 10000];
 if (which is "api" or "all")
 {
     await ApiBenchmark.RunAsync();
 }
 if (which is "evaluation" or "all")
 {
-    await EvaluationBenchmark.RunAsync();
+    await EvaluationBenchmark.RunAsync(stages);
 }
 if (which is "notification" or "all")
 {
@@ -16,7 +17,7 @@ if (which is "notification" or "all")
 }
 if (which is not ("api" or "evaluation" or "notification" or "all"))
 {
-    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation|notification]");
+    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation [alarm counts...]|notification]");
     return 2;
 }
 return 0;

@@ -1,5 +1,3 @@
-using Alarming.Storage.Queues;
-
 namespace Alarming.Functions.Changes;
 
 /// <summary>Alarm change events (section <c>Changes</c>).</summary>
@@ -7,8 +5,10 @@ public sealed class ChangeOptions
 {
     public const string SectionName = "Changes";
 
-    /// <summary>The Storage queue that receives change events; empty turns them off.</summary>
-    public string Queue { get; set; } = QueueNames.Changes;
+    /// <summary>The Storage queue that receives change events (<c>alarm-changes</c>, say); empty, the
+    /// default, turns them off: Aodh sends none unless a notification driver is configured, and a
+    /// queue nobody reads only grows.</summary>
+    public string Queue { get; set; } = "";
 
     public bool Enabled => !string.IsNullOrEmpty(Queue);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alarming.Core.Metrics;
@@ -10,6 +11,10 @@ namespace Alarming.Storage.Metrics;
 /// <c>archivepolicies</c> tables, one row per item keyed by its id or name.</summary>
 internal sealed class MetricCatalog(TableClientFactory tables) : IMetricCatalog
 {
+    /// <summary>Archive policies found so far. A policy never changes once created (there is no update or
+    /// delete, and a built-in name cannot be created), so every evaluation need not read it again.</summary>
+    private readonly ConcurrentDictionary<string, ArchivePolicy> policies = new(ArchivePolicy.BuiltIn.ToDictionary(p => p.Name));
+
     public async Task<MetricDefinition?> FindMetricAsync(Guid metricId, CancellationToken cancellationToken)
     {
         var entity = await tables.Metrics.GetEntityIfExistsAsync<TableEntity>(metricId.ToString("N"), "", cancellationToken: cancellationToken);
@@ -76,8 +81,12 @@ internal sealed class MetricCatalog(TableClientFactory tables) : IMetricCatalog
 
     public async Task<ArchivePolicy?> FindPolicyAsync(string name, CancellationToken cancellationToken)
     {
+        if (policies.TryGetValue(name, out var known))
+        {
+            return known;
+        }
         var entity = await tables.ArchivePolicies.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(name), "", cancellationToken: cancellationToken);
-        return entity.HasValue ? ToPolicy(entity.Value!) : ArchivePolicy.BuiltIn.FirstOrDefault(p => p.Name == name);
+        return entity.HasValue ? policies.GetOrAdd(name, ToPolicy(entity.Value!)) : null;
     }
 
     public async Task<IReadOnlyList<ArchivePolicy>> ListPoliciesAsync(CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ public static class QueueNames
     public const string Notify = "alarm-notify";
     public const string Events = "alarm-events";
 
-    /// <summary>The default of <c>Changes__Queue</c>, where change events go.</summary>
+    /// <summary>The conventional <c>Changes__Queue</c>, where change events go when turned on.</summary>
     public const string Changes = "alarm-changes";
 
     /// <summary>The queues the service reads, made at start.</summary>

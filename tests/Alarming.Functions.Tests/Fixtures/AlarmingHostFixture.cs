@@ -82,6 +82,7 @@ public class AlarmingHostFixture : IAsyncLifetime
         {
             ["AzureWebJobsStorage"] = storage,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Changes:Queue"] = QueueNames.Changes,
             // Tests wait on queues, so poll them often and retry failures at once.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
