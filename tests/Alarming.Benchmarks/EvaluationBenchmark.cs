@@ -145,7 +145,7 @@ internal static class EvaluationBenchmark
     private static async Task ReportStatesAsync(string storage, string expected, int alarms)
     {
         var states = new Dictionary<string, int>();
-        await foreach (var alarm in new TableClient(storage, "alarms").QueryAsync<TableEntity>("PartitionKey eq 'bench' and RowKey lt 'name:'", select: ["State"]))
+        await foreach (var alarm in new TableClient(storage, "alarms").QueryAsync<TableEntity>("ProjectId eq 'bench' and RowKey lt 'name:'", select: ["State"]))
         {
             var state = alarm.GetString("State");
             states[state] = states.GetValueOrDefault(state) + 1;

@@ -17,7 +17,7 @@ internal sealed class RawAlarmStorage(TableServiceClient tables)
 
     public async Task PrepareAsync()
     {
-        alarm = await alarms.QueryAsync<TableEntity>("PartitionKey eq 'bench' and RowKey lt 'name:'", maxPerPage: 1).FirstAsync();
+        alarm = await alarms.QueryAsync<TableEntity>("ProjectId eq 'bench' and RowKey lt 'name:'", maxPerPage: 1).FirstAsync();
         alarm["Enabled"] = false;
         change = await history.QueryAsync<TableEntity>(maxPerPage: 1).FirstAsync();
     }
@@ -42,7 +42,7 @@ internal sealed class RawAlarmStorage(TableServiceClient tables)
     public async Task ListAsync(int _)
     {
         var count = 0;
-        await foreach (var entity in alarms.QueryAsync<TableEntity>("PartitionKey eq 'bench' and RowKey lt 'name:'", maxPerPage: 1000))
+        await foreach (var entity in alarms.QueryAsync<TableEntity>("ProjectId eq 'bench' and RowKey lt 'name:'", maxPerPage: 1000))
         {
             count += entity.Count > 0 ? 1 : 0;
         }

@@ -18,19 +18,19 @@ internal sealed class RawEvaluationStorage(TableServiceClient tables)
 
     public async Task<(double Reads, double Windows, double Writes)> RatesAsync(IReadOnlyList<Guid> metrics, DateTimeOffset tick, int concurrency)
     {
-        var keys = new List<string>();
-        await foreach (var alarm in alarms.QueryAsync<TableEntity>("PartitionKey eq 'bench' and RowKey lt 'name:'", select: ["RowKey"]))
+        var keys = new List<(string Partition, string Row)>();
+        await foreach (var alarm in alarms.QueryAsync<TableEntity>("ProjectId eq 'bench' and RowKey lt 'name:'", select: ["PartitionKey", "RowKey"]))
         {
-            keys.Add(alarm.RowKey);
+            keys.Add((alarm.PartitionKey, alarm.RowKey));
         }
         var sample = Math.Min(keys.Count, 2000);
-        var reads = await Measure.RunAsync(sample, concurrency, async i => await alarms.GetEntityAsync<TableEntity>("bench", keys[i]));
+        var reads = await Measure.RunAsync(sample, concurrency, async i => await alarms.GetEntityAsync<TableEntity>(keys[i].Partition, keys[i].Row));
         var hour = MeasureBlock.StartOf(tick.AddMinutes(-5));
         var windows = await Measure.RunAsync(sample, concurrency, async i =>
             await measures.GetEntityAsync<TableEntity>(MeasureBlock.Partition(metrics[i % metrics.Count], hour), MeasureBlock.RowKey(hour)));
         var writes = await Measure.RunAsync(sample, concurrency, async i =>
         {
-            var entity = (await alarms.GetEntityAsync<TableEntity>("bench", keys[i])).Value;
+            var entity = (await alarms.GetEntityAsync<TableEntity>(keys[i].Partition, keys[i].Row)).Value;
             await alarms.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace);
         });
         return (reads, windows, writes);

@@ -53,7 +53,7 @@ public sealed class ApiChanges(IOptions<HistoryOptions> historyOptions, IOptions
             }
             events.Add(ChangeEvents.ForAlarm(Guid.NewGuid().ToString(), endEvent, AlarmBody.From(alarm), entry.Timestamp));
         }
-        return new OutboxEntry(Guid.NewGuid().ToString(), alarm.AlarmId, alarm.ProjectId, entry.Timestamp,
+        return new OutboxEntry(Guid.NewGuid().ToString(), alarm.AlarmId, alarm.ProjectId, alarm.Name, entry.Timestamp,
             AlarmCounts.Of(before, after, alarm.ProjectId), record && !isDeletion ? entry : null, events);
     }
 }

@@ -160,7 +160,7 @@ public sealed class AlarmEvaluator(
         {
             return;
         }
-        await finisher.FinishIfPendingAsync(stored.Alarm.ProjectId, entryId, cancellationToken);
+        await finisher.FinishIfPendingAsync(stored.Alarm, entryId, cancellationToken);
         await ClearPendingAsync(stored, cancellationToken);
     }
 

@@ -27,7 +27,7 @@ public sealed class TransitionEntries(IOptions<HistoryOptions> historyOptions, I
         List<string> events = changeOptions.Value.Enabled && history is not null
             ? [ChangeEvents.ForChange(EffectIds.For(before.AlarmId, tick, "event"), ChangeEvents.EvaluatorPublisher, history, detailAsText: true)]
             : [];
-        var entry = new OutboxEntry(EffectIds.For(before.AlarmId, tick, "change"), before.AlarmId, before.ProjectId, PythonTimestamp.Truncate(tick),
+        var entry = new OutboxEntry(EffectIds.For(before.AlarmId, tick, "change"), before.AlarmId, before.ProjectId, before.Name, PythonTimestamp.Truncate(tick),
             AlarmCounts.Of(before, after, before.ProjectId), history, events, Notification(before, after, result, tick));
         return entry.IsEmpty ? null : entry;
     }

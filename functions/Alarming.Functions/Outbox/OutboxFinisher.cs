@@ -65,9 +65,9 @@ public sealed class OutboxFinisher(IHistoryStore history, ITextQueueSender queue
     }
 
     /// <summary>Finishes the entry if it is still pending (a crash interrupted its writer).</summary>
-    public async Task FinishIfPendingAsync(string? projectId, string entryId, CancellationToken cancellationToken)
+    public async Task FinishIfPendingAsync(Core.Alarms.Alarm alarm, string entryId, CancellationToken cancellationToken)
     {
-        if (await outbox.FindAsync(projectId, entryId, cancellationToken) is { } entry)
+        if (await outbox.FindAsync(alarm, entryId, cancellationToken) is { } entry)
         {
             await FinishAsync(entry, cancellationToken);
         }

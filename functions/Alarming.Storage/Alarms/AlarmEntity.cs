@@ -9,7 +9,7 @@ using Alarming.Core.TimeConstraints;
 
 namespace Alarming.Storage.Alarms;
 
-/// <summary>An alarm row: PartitionKey = project id, RowKey = alarm id. Lists and the rule are JSON columns.</summary>
+/// <summary>An alarm row: PartitionKey = <see cref="AlarmPartition"/>, RowKey = alarm id. Lists and the rule are JSON columns.</summary>
 internal sealed class AlarmEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
@@ -53,7 +53,7 @@ internal sealed class AlarmEntity : ITableEntity
 
     public static AlarmEntity From(Alarm alarm) => new()
     {
-        PartitionKey = Tables.TableKey.Encode(alarm.ProjectId),
+        PartitionKey = AlarmPartition.Of(alarm),
         RowKey = Tables.TableKey.Encode(alarm.AlarmId),
         AlarmId = alarm.AlarmId,
         Name = alarm.Name,

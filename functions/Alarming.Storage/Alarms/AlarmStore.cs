@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Alarming.Core.Alarms;
 using Alarming.Core.Usage;
 using Alarming.Storage.Outbox;
@@ -9,9 +7,9 @@ using Azure.Data.Tables;
 
 namespace Alarming.Storage.Alarms;
 
-/// <summary><see cref="IAlarmStore"/> on two tables: <c>alarms</c> (PartitionKey = project,
-/// RowKey = alarm id, plus one <c>name:</c> row per alarm claiming its name in the project)
-/// and <c>alarmids</c> (where each alarm lives, for lookups by id alone). A write's
+/// <summary><see cref="IAlarmStore"/> on two tables: <c>alarms</c> (PartitionKey = one of the
+/// project's <see cref="AlarmPartition"/>s, RowKey = alarm id, plus one <c>name:</c> row per alarm
+/// claiming its name in the project) and <c>alarmids</c> (which partition holds each alarm). A write's
 /// <see cref="OutboxEntry"/> row joins the alarm's transaction; outbox rows and usage counters
 /// sort after the name rows.</summary>
 internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
@@ -29,22 +27,22 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         {
             return null;
         }
-        string partition;
-        if (projectId is not null)
-        {
-            partition = TableKey.Encode(projectId);
-        }
-        else
+        // A rename can move the alarm to another partition between the two reads: then look again.
+        for (var attempt = 0; attempt < 2; attempt++)
         {
             var location = await AlarmIds.GetEntityIfExistsAsync<TableEntity>(rowKey, "", cancellationToken: cancellationToken);
-            if (!location.HasValue)
+            var partition = location.HasValue ? location.Value!.GetString("Partition") ?? "" : null;
+            if (partition is null || (projectId is not null && !AlarmPartition.IsOfProject(partition, projectId)))
             {
                 return null;
             }
-            partition = location.Value!.GetString("Partition") ?? "";
+            var entity = await Alarms.GetEntityIfExistsAsync<AlarmEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            if (entity.HasValue)
+            {
+                return new StoredAlarm(entity.Value!.ToAlarm(), entity.Value.ETag.ToString(), entity.Value.Mark);
+            }
         }
-        var entity = await Alarms.GetEntityIfExistsAsync<AlarmEntity>(partition, rowKey, cancellationToken: cancellationToken);
-        return entity.HasValue ? new StoredAlarm(entity.Value!.ToAlarm(), entity.Value.ETag.ToString(), entity.Value.Mark) : null;
+        return null;
     }
 
     /// <summary>Alarm rows share the table with name, outbox and counter rows, which all sort
@@ -54,20 +52,15 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     public async Task<IReadOnlyDictionary<string, StoredAlarm>> FindManyAsync(
         IEnumerable<(string? ProjectId, string AlarmId)> alarms, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, StoredAlarm>();
-        foreach (var project in alarms.GroupBy(a => TableKey.Encode(a.ProjectId)))
-        {
-            // Azure Tables allows 15 comparisons in one filter: the partition and 14 row keys.
-            foreach (var chunk in project.Select(a => TableKey.Encode(a.AlarmId)).Where(IsAlarmRowKey).Distinct().Chunk(14))
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, StoredAlarm>();
+        await Parallel.ForEachAsync(alarms.DistinctBy(a => a.AlarmId), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (alarm, ct) =>
             {
-                var rows = string.Join(" or ", chunk.Select(k => $"RowKey eq {TableKey.Quote(k)}"));
-                await foreach (var entity in Alarms.QueryAsync<AlarmEntity>($"PartitionKey eq {TableKey.Quote(project.Key)} and ({rows})",
-                                   cancellationToken: cancellationToken))
+                if (await FindAsync(alarm.AlarmId, alarm.ProjectId, ct) is { } stored)
                 {
-                    found[entity.AlarmId] = new StoredAlarm(entity.ToAlarm(), entity.ETag.ToString(), entity.Mark);
+                    found[alarm.AlarmId] = stored;
                 }
-            }
-        }
+            });
         return found;
     }
 
@@ -76,7 +69,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         var filter = $"RowKey lt {TableKey.Quote(NamePrefix)}";
         if (projectId is not null)
         {
-            filter = $"PartitionKey eq {TableKey.Quote(TableKey.Encode(projectId))} and {filter}";
+            filter = $"{AlarmPartition.ProjectFilter(projectId)} and {filter}";
         }
         var alarms = new List<Alarm>();
         await foreach (var entity in Alarms.QueryAsync<AlarmEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
@@ -111,7 +104,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     {
         var old = stored.Alarm;
         var entity = AlarmEntity.From(updated).WithMark(stored.Mark);
-        var oldPartition = TableKey.Encode(old.ProjectId);
+        var oldPartition = AlarmPartition.Of(old);
         if (entity.PartitionKey != oldPartition)
         {
             return await MoveAsync(stored, entity, updated, entry, cancellationToken);
@@ -166,7 +159,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     {
         var outcomes = new (WriteOutcome Outcome, string? Version)[writes.Count];
         var indexed = writes.Select((write, index) => (Write: write, Index: index));
-        foreach (var project in indexed.GroupBy(w => TableKey.Encode(w.Write.Stored.Alarm.ProjectId)))
+        foreach (var project in indexed.GroupBy(w => AlarmPartition.Of(w.Write.Stored.Alarm)))
         {
             foreach (var chunk in TransactionChunks(project.ToList()))
             {
@@ -250,7 +243,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
 
     public async Task<WriteOutcome> DeleteAsync(StoredAlarm stored, OutboxEntry entry, CancellationToken cancellationToken)
     {
-        var partition = TableKey.Encode(stored.Alarm.ProjectId);
+        var partition = AlarmPartition.Of(stored.Alarm);
         var outcome = await SubmitAsync(
         [
             new(TableTransactionActionType.Delete, new TableEntity(partition, TableKey.Encode(stored.Alarm.AlarmId)), new ETag(stored.Version)),
@@ -265,7 +258,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     }
 
     public async Task<int> CountByProjectAsync(string? projectId, CancellationToken cancellationToken) =>
-        await CountAsync($"PartitionKey eq {TableKey.Quote(TableKey.Encode(projectId))} and RowKey lt {TableKey.Quote(NamePrefix)}", cancellationToken);
+        await CountAsync($"{AlarmPartition.ProjectFilter(projectId)} and RowKey lt {TableKey.Quote(NamePrefix)}", cancellationToken);
 
     public async Task<int> CountByUserAsync(string? userId, CancellationToken cancellationToken) =>
         await CountAsync(userId is null
@@ -282,11 +275,11 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         return count;
     }
 
-    /// <summary>An admin moved the alarm to another project: its row changes partition, which no
-    /// transaction spans. Claim the new place first (the name may be taken), then remove the old
-    /// row if unchanged; on a conflict undo the claim so the caller can retry. The entry goes with
-    /// the new row; the old project's counters get their own outbox entry with the removal,
-    /// finished by the sweep.</summary>
+    /// <summary>A rename (to a name of another partition) or an admin's move to another project: the
+    /// row changes partition, which no transaction spans. Claim the new place first (the name may be
+    /// taken), point <c>alarmids</c> at it, then remove the old row if unchanged; on a conflict undo
+    /// the claim so the caller can retry. The entry goes with the new row; on a move to another
+    /// project the old project's counters get their own outbox entry with the removal, finished by the sweep.</summary>
     private async Task<WriteOutcome> MoveAsync(StoredAlarm stored, AlarmEntity entity, Alarm updated, OutboxEntry? entry,
         CancellationToken cancellationToken)
     {
@@ -304,16 +297,22 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         {
             return added == WriteOutcome.Conflict ? WriteOutcome.NameTaken : added;
         }
-        var oldPartition = TableKey.Encode(stored.Alarm.ProjectId);
-        var left = new OutboxEntry((entry?.Id ?? Guid.NewGuid().ToString()) + ".left", updated.AlarmId, stored.Alarm.ProjectId,
-            entry?.CreatedAt ?? DateTimeOffset.UtcNow, AlarmCounts.Of(stored.Alarm, updated, stored.Alarm.ProjectId), null, []);
-        var removed = await SubmitAsync(
+        // Readers find the alarm at the new place from here on; the old row goes next.
+        await AlarmIds.UpsertEntityAsync(Location(entity), TableUpdateMode.Replace, cancellationToken);
+        var oldPartition = AlarmPartition.Of(stored.Alarm);
+        List<TableTransactionAction> removal =
         [
             new(TableTransactionActionType.Delete, new TableEntity(oldPartition, entity.RowKey), new ETag(stored.Version)),
             new(TableTransactionActionType.Delete, NameRow(oldPartition, stored.Alarm), ETag.All),
-            new(TableTransactionActionType.Add, OutboxRow.From(left)),
-        ], cancellationToken);
-        if (removed != WriteOutcome.Written)
+        ];
+        // Within the project the new entry moves the counts already; across projects the old one loses the alarm.
+        if (stored.Alarm.ProjectId != updated.ProjectId)
+        {
+            var left = new OutboxEntry((entry?.Id ?? Guid.NewGuid().ToString()) + ".left", updated.AlarmId, stored.Alarm.ProjectId,
+                stored.Alarm.Name, entry?.CreatedAt ?? DateTimeOffset.UtcNow, AlarmCounts.Of(stored.Alarm, updated, stored.Alarm.ProjectId), null, []);
+            removal.Add(new(TableTransactionActionType.Add, OutboxRow.From(left)));
+        }
+        if (await SubmitAsync(removal, cancellationToken) != WriteOutcome.Written)
         {
             List<TableTransactionAction> undo =
             [
@@ -325,9 +324,10 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
                 undo.Add(new(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, OutboxRow.RowKey(entry.Id)), ETag.All));
             }
             await Alarms.SubmitTransactionAsync(undo, cancellationToken);
+            await AlarmIds.UpsertEntityAsync(new TableEntity(entity.RowKey, "") { ["Partition"] = oldPartition }, TableUpdateMode.Replace,
+                cancellationToken);
             return WriteOutcome.Conflict;
         }
-        await AlarmIds.UpsertEntityAsync(Location(entity), TableUpdateMode.Replace, cancellationToken);
         return WriteOutcome.Written;
     }
 
@@ -350,11 +350,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     }
 
     private static TableEntity NameRow(string partition, Alarm alarm) =>
-        new(partition, NamePrefix + NameHash(alarm.Name)) { ["AlarmId"] = alarm.AlarmId };
-
-    /// <remarks>Names may hold any character and be long; a hash keeps the key short and legal.</remarks>
-    private static string NameHash(string? name) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name ?? "")));
+        new(partition, NamePrefix + Convert.ToHexStringLower(AlarmPartition.NameHash(alarm.Name))) { ["AlarmId"] = alarm.AlarmId };
 
     private static TableEntity Location(AlarmEntity entity) => new(entity.RowKey, "") { ["Partition"] = entity.PartitionKey };
 }

@@ -10,11 +10,13 @@ namespace Alarming.Storage.Outbox;
 /// write loses none of it. Finishing it deletes it in one transaction with the counter update, so
 /// nothing is counted twice; every other effect carries an id derived from its cause, so doing it
 /// twice leaves one history row and sends recognisable copies.</remarks>
-/// <param name="ProjectId">The project whose partition holds the row and whose counters move.</param>
+/// <param name="ProjectId">The project whose counters move.</param>
+/// <param name="AlarmName">The alarm's name as written: with the project it places the row in the alarm's partition.</param>
 public sealed record OutboxEntry(
     string Id,
     string AlarmId,
     string? ProjectId,
+    string? AlarmName,
     DateTimeOffset CreatedAt,
     AlarmCounts Usage,
     AlarmChange? History,

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Alarming.Core.History;
+using Alarming.Storage.Alarms;
 using Alarming.Storage.Tables;
 using Alarming.Storage.Usage;
 using Azure.Data.Tables;
 
 namespace Alarming.Storage.Outbox;
 
-/// <summary>An <see cref="OutboxEntry"/> as a row of the alarms table, in its project's partition
+/// <summary>An <see cref="OutboxEntry"/> as a row of the alarms table, in its alarm's partition
 /// after the alarm and name rows (RowKey <c>pending:</c> + id).</summary>
 internal static class OutboxRow
 {
@@ -20,13 +21,16 @@ internal static class OutboxRow
 
     public static string RowKey(string id) => Prefix + TableKey.Encode(id);
 
+    public static string Partition(OutboxEntry entry) => AlarmPartition.Of(entry.ProjectId, entry.AlarmName);
+
     public static TableEntity From(OutboxEntry entry)
     {
-        var entity = new TableEntity(TableKey.Encode(entry.ProjectId), RowKey(entry.Id))
+        var entity = new TableEntity(Partition(entry), RowKey(entry.Id))
         {
             ["EntryId"] = entry.Id,
             ["AlarmId"] = entry.AlarmId,
             ["ProjectId"] = entry.ProjectId,
+            ["AlarmName"] = entry.AlarmName,
             ["CreatedAt"] = entry.CreatedAt,
         };
         UsageCounterRow.Write(entity, entry.Usage);
@@ -50,6 +54,7 @@ internal static class OutboxRow
             entity.GetString("EntryId"),
             entity.GetString("AlarmId"),
             entity.GetString("ProjectId"),
+            entity.GetString("AlarmName"),
             entity.GetDateTimeOffset("CreatedAt") ?? default,
             UsageCounterRow.Read(entity),
             effects.History,

@@ -1,4 +1,6 @@
+using Alarming.Core.Alarms;
 using Alarming.Core.Usage;
+using Alarming.Storage.Alarms;
 using Alarming.Storage.Tables;
 using Alarming.Storage.Usage;
 using Azure;
@@ -7,7 +9,7 @@ using Azure.Data.Tables;
 namespace Alarming.Storage.Outbox;
 
 /// <summary><see cref="IOutboxStore"/> on the alarms table, where outbox rows and usage counters live
-/// in their project's partition, so completing an entry and folding its usage is one transaction.</summary>
+/// in their alarm's partition, so completing an entry and folding its usage is one transaction.</summary>
 internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
 {
     private const int MaxAttempts = 64;
@@ -26,9 +28,9 @@ internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
         return entries;
     }
 
-    public async Task<OutboxEntry?> FindAsync(string? projectId, string entryId, CancellationToken cancellationToken)
+    public async Task<OutboxEntry?> FindAsync(Alarm alarm, string entryId, CancellationToken cancellationToken)
     {
-        var row = await Alarms.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(projectId), OutboxRow.RowKey(entryId),
+        var row = await Alarms.GetEntityIfExistsAsync<TableEntity>(AlarmPartition.Of(alarm), OutboxRow.RowKey(entryId),
             cancellationToken: cancellationToken);
         return row.HasValue ? OutboxRow.ToEntry(row.Value!) : null;
     }
@@ -37,10 +39,10 @@ internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
 
     public async Task CompleteManyAsync(IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
     {
-        foreach (var project in entries.GroupBy(e => TableKey.Encode(e.ProjectId)))
+        foreach (var partition in entries.GroupBy(OutboxRow.Partition))
         {
             // A transaction holds 100 actions: the counter and 99 deletions.
-            foreach (var chunk in project.Chunk(99))
+            foreach (var chunk in partition.Chunk(99))
             {
                 if (!await TryCompleteChunkAsync(chunk, cancellationToken))
                 {
@@ -59,7 +61,7 @@ internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
     private async Task<bool> TryCompleteChunkAsync(IReadOnlyList<OutboxEntry> chunk, CancellationToken cancellationToken)
     {
         var first = chunk[0];
-        var partition = TableKey.Encode(first.ProjectId);
+        var partition = OutboxRow.Partition(first);
         if (chunk.Count == 1 && first.Usage.IsZero)
         {
             await DeleteAsync(partition, OutboxRow.RowKey(first.Id), cancellationToken);
@@ -113,7 +115,7 @@ internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
             return new(TableTransactionActionType.UpdateReplace, UsageCounterRow.Shard(partition, shardKey, projectId, counts),
                 shard.Value!.ETag);
         }
-        await tables.UsageProjects.UpsertEntityAsync(new TableEntity("", partition) { ["ProjectId"] = projectId },
+        await tables.UsageProjects.UpsertEntityAsync(new TableEntity("", TableKey.Encode(projectId)) { ["ProjectId"] = projectId },
             TableUpdateMode.Replace, cancellationToken);
         return new(TableTransactionActionType.Add, UsageCounterRow.Shard(partition, shardKey, projectId, usage));
     }

@@ -1,21 +1,21 @@
 using Alarming.Core.Usage;
+using Alarming.Storage.Alarms;
 using Alarming.Storage.Outbox;
 using Alarming.Storage.Tables;
 using Azure.Data.Tables;
 
 namespace Alarming.Storage.Usage;
 
-/// <summary><see cref="IUsageStore"/> on the counter shards and pending outbox rows in each project's
-/// partition of the alarms table and the <c>usageprojects</c> table listing the projects that have counters.</summary>
+/// <summary><see cref="IUsageStore"/> on the counter shards and pending outbox rows in each of a project's
+/// partitions of the alarms table and the <c>usageprojects</c> table listing the projects that have counters.</summary>
 internal sealed class UsageStore(TableClientFactory tables) : IUsageStore
 {
     public async Task<AlarmUsage> ProjectUsageAsync(string? projectId, CancellationToken cancellationToken)
     {
-        var partition = TableKey.Encode(projectId);
-        // Pending outbox rows sort just before the counters; each carries the usage its write moved and
-        // not yet folded in, so counters plus pending rows are exact at every instant.
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {OutboxRow.Prefix} and RowKey lt {TableKey.PrefixEnd(UsageCounterRow.Prefix)}");
+        // Pending outbox rows sort just before the counters in each of the project's partitions; each carries
+        // the usage its write moved and not yet folded in, so counters plus pending rows are exact at every instant.
+        var filter = AlarmPartition.ProjectFilter(projectId) + " and " + TableClient.CreateQueryFilter(
+            $"RowKey ge {OutboxRow.Prefix} and RowKey lt {TableKey.PrefixEnd(UsageCounterRow.Prefix)}");
         var total = default(AlarmCounts);
         await foreach (var entity in tables.Alarms.QueryAsync<TableEntity>(filter, select: UsageCounterRow.Columns, cancellationToken: cancellationToken))
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Alarming.Core.Python;
 using Alarming.Functions.Tests.Fixtures;
+using Alarming.Storage.Alarms;
 
 namespace Alarming.Functions.Tests.AlarmApi;
 
@@ -148,6 +149,32 @@ public sealed class AlarmLifecycleTests(ApiOnlyHostFixture host) : IClassFixture
         rename["name"] = "third";
         Assert.Equal(HttpStatusCode.OK, (await project.PutAsync($"/v2/alarms/{second["alarm_id"]}", rename)).Status);
         await project.CreateAlarmAsync(AlarmBodies.Threshold("second"));
+    }
+
+    [Fact]
+    public async Task Renames_MoveTheAlarmBetweenPartitions_KeepingOneAlarm_ItsId_AndTheCounts()
+    {
+        var project = host.NewProject();
+        var names = Enumerable.Range(0, 7).Select(i => $"renamed-{i}").ToList();
+        Assert.True(names.Select(n => AlarmPartition.Of(project.ProjectId, n)).Distinct().Count() > 1, "the names must span partitions");
+        var alarm = await project.CreateAlarmAsync(AlarmBodies.Threshold(names[0]));
+        var id = alarm["alarm_id"]!.GetValue<string>();
+
+        var body = alarm.DeepClone().AsObject();
+        foreach (var name in names.Skip(1))
+        {
+            body["name"] = name;
+            Assert.Equal(HttpStatusCode.OK, (await project.PutAsync($"/v2/alarms/{id}", body)).Status);
+            Assert.Equal(name, (await project.GetAsync($"/v2/alarms/{id}")).Json!["name"]!.GetValue<string>());
+        }
+
+        Assert.Equal([id], (await project.GetAsync("/v2/alarms")).Json!.AsArray().Select(a => a!["alarm_id"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Conflict, (await project.PostAsync("/v2/alarms", AlarmBodies.Threshold(names[^1]))).Status);
+        foreach (var name in names.SkipLast(1))
+        {
+            await project.CreateAlarmAsync(AlarmBodies.Threshold(name));
+        }
+        Assert.Equal(names.Count, (await project.GetAsync("/v2/usage/alarms")).Json![0]!["total"]!.GetValue<int>());
     }
 
     [Fact]

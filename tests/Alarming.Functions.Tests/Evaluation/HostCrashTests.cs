@@ -51,7 +51,7 @@ public sealed class HostCrashTests
         // Read the table itself: no host serves the API now.
         var table = new Azure.Data.Tables.TableClient(azurite.ConnectionString, "alarms");
         var movedAtKill = 0;
-        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq 'p-crash' and State eq 'alarm'"))
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>("ProjectId eq 'p-crash' and State eq 'alarm'"))
         {
             movedAtKill++;
         }

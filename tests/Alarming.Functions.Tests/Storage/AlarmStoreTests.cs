@@ -44,8 +44,7 @@ public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<Al
         var id = (await project.CreateAlarmAsync(MetricClient.ThresholdAlarm("vm-1")))["alarm_id"]!.GetValue<string>();
         var store = host.Services.GetRequiredService<IAlarmStore>();
         var stored = (await store.FindAsync(id, project.ProjectId, CancellationToken.None))!;
-        var change = new Alarming.Storage.Outbox.OutboxEntry(Guid.NewGuid().ToString(), id, project.ProjectId, DateTimeOffset.UtcNow,
-            default, null, []);
+        var change = Entry(stored.Alarm);
         var mark = new EvaluationMark(DateTimeOffset.UtcNow, change.Id);
 
         var (outcome, version) = await store.RecordEvaluationAsync(stored, stored.Alarm, mark, change, CancellationToken.None);
@@ -72,7 +71,7 @@ public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<Al
         await project.PutAsync($"/v2/alarms/{changed.Alarm.AlarmId}/state", JsonValue.Create("alarm"));
         var tick = DateTimeOffset.UtcNow;
         var writes = read.Select(stored => new EvaluationWrite(stored, stored.Alarm with { State = "ok" },
-            new EvaluationMark(tick, "entry-" + stored.Alarm.AlarmId), Entry(stored.Alarm.AlarmId, project.ProjectId))).ToList();
+            new EvaluationMark(tick, "entry-" + stored.Alarm.AlarmId), Entry(stored.Alarm))).ToList();
 
         var outcomes = await store.RecordEvaluationsAsync(writes, CancellationToken.None);
 
@@ -100,8 +99,8 @@ public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<Al
         var before = (await usage.ProjectUsageAsync(project.ProjectId, CancellationToken.None)).Counts;
         var stored = (await store.FindAsync(id, project.ProjectId, CancellationToken.None))!;
         // 120 entries moving one alarm from insufficient data to ok and back, ending in ok: more than one chunk.
-        var entries = Enumerable.Range(0, 120).Select(i => Entry(id, project.ProjectId, i % 2 == 0 ? new AlarmCounts(0, 0, 1, -1) : new AlarmCounts(0, 0, -1, 1)))
-            .Append(Entry(id, project.ProjectId, new AlarmCounts(0, 0, 1, -1))).ToList();
+        var entries = Enumerable.Range(0, 120).Select(i => Entry(stored.Alarm, i % 2 == 0 ? new AlarmCounts(0, 0, 1, -1) : new AlarmCounts(0, 0, -1, 1)))
+            .Append(Entry(stored.Alarm, new AlarmCounts(0, 0, 1, -1))).ToList();
         var tick = DateTimeOffset.UtcNow;
         foreach (var entry in entries)
         {
@@ -118,6 +117,6 @@ public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<Al
         Assert.DoesNotContain(await outbox.ListPendingAsync(DateTimeOffset.MaxValue, CancellationToken.None), e => e.ProjectId == project.ProjectId);
     }
 
-    private static OutboxEntry Entry(string alarmId, string? projectId, AlarmCounts usage = default) =>
-        new(Guid.NewGuid().ToString(), alarmId, projectId, DateTimeOffset.UtcNow, usage, null, []);
+    private static OutboxEntry Entry(Core.Alarms.Alarm alarm, AlarmCounts usage = default) =>
+        new(Guid.NewGuid().ToString(), alarm.AlarmId, alarm.ProjectId, alarm.Name, DateTimeOffset.UtcNow, usage, null, []);
 }
