@@ -48,13 +48,14 @@ internal static class ApiBenchmark
         {
             var samples = size == Alarms ? new[] { (1, Sample / 2), (16, Sample) } : [(16, Sample)];
             await Measure.RunAsync(size - samples.Sum(s => s.Item2) - created, 16, CreateAsync);
+            var present = created;
             foreach (var (concurrency, count) in samples)
             {
                 counter.TakeBreakdown(1);
                 var api = await Measure.RunAsync(count, concurrency, CreateAsync);
                 var used = counter.TakeBreakdown(count);
                 var storage = await Measure.RunAsync(count, concurrency, raw.CreateAsync);
-                Report($"create alarm ({size} present)", concurrency, count, api, storage, used);
+                Report($"create alarm ({present} present)", concurrency, count, api, storage, used);
                 if (concurrency == 16)
                 {
                     rates.Add(api);
@@ -65,9 +66,9 @@ internal static class ApiBenchmark
                 await ListBenchmarkAsync(http, raw, counter);
             }
         }
-        Console.WriteLine($"create rate at {Stages[^1]} alarms / at {Stages[0]}: {rates[^1] / rates[0]:F2}");
+        Console.WriteLine($"create rate at {Stages[^1] - Sample} alarms / at {Stages[0] - Sample}: {rates[^1] / rates[0]:F2}");
         Console.WriteLine("raw create = quota point read + alarmids upsert + alarm/name/outbox transaction + history upsert " +
-                          "(what a create must write before it answers); raw list = the partition query, entities read");
+                          "(what a create must write before it answers); raw list = the query of the project's partitions, entities read");
     }
 
     private static async Task ListBenchmarkAsync(HttpClient http, RawAlarmStorage raw, StorageRequestCounter counter)

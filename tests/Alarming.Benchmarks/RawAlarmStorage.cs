@@ -1,3 +1,4 @@
+using Alarming.Storage.Alarms;
 using Azure;
 using Azure.Data.Tables;
 
@@ -42,7 +43,7 @@ internal sealed class RawAlarmStorage(TableServiceClient tables)
     public async Task ListAsync(int _)
     {
         var count = 0;
-        await foreach (var entity in alarms.QueryAsync<TableEntity>("ProjectId eq 'bench' and RowKey lt 'name:'", maxPerPage: 1000))
+        await foreach (var entity in alarms.QueryAsync<TableEntity>(AlarmPartition.ProjectFilter("bench") + " and RowKey lt 'name:'", maxPerPage: 1000))
         {
             count += entity.Count > 0 ? 1 : 0;
         }

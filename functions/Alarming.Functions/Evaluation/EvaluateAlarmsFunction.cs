@@ -22,7 +22,7 @@ public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IAlarmStore
             return;
         }
         logger.LogDebug("Evaluating {AlarmCount} alarms for tick {Tick}", message.Alarms.Count, message.Tick);
-        var carried = (message.Read ?? []).ToDictionary(a => a.Alarm.AlarmId);
+        var carried = (message.Carried is { } packed ? CarriedAlarms.Unpack(packed) : []).ToDictionary(a => a.Alarm.AlarmId);
         var read = await alarms.FindManyAsync(message.Alarms.Where(a => !carried.ContainsKey(a.Id)).Select(a => (a.ProjectId, a.Id)),
             cancellationToken);
         var shared = new SharedFetchMetricSource(metrics);

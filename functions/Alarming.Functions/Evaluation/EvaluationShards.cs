@@ -1,45 +1,36 @@
-using System.Text.Json;
 using Alarming.Core.Evaluation;
-using Alarming.Storage;
 using Alarming.Storage.Alarms;
 
 namespace Alarming.Functions.Evaluation;
 
 /// <summary>Packs a tick's alarms into <c>alarm-evaluate</c> messages: alarms that read the same series
-/// next to each other (they share one read in a shard), each message at most <c>batchSize</c> alarms
-/// and small enough for a queue message with the alarms as read.</summary>
+/// next to each other (they share one read in a shard), each message at most <c>batchSize</c> alarms,
+/// carrying them as read when they fit a queue message.</summary>
 internal static class EvaluationShards
 {
-    /// <summary>A queue message holds 64 KiB, base64 48 KiB of text; the rest is headroom for the envelope.</summary>
-    private const int MaxReadBytes = 40 * 1024;
+    /// <summary>A queue message holds 64 KiB, base64 48 KiB of text; the rest is room for the addresses.</summary>
+    private const int MaxCarriedChars = 38 * 1024;
 
-    /// <summary>An alarm larger than this travels by address and is read by the evaluator.</summary>
-    private const int MaxAlarmBytes = 8 * 1024;
+    public static IEnumerable<EvaluateAlarmsMessage> Pack(IEnumerable<StoredAlarm> due, DateTimeOffset tick, int batchSize) =>
+        due.OrderBy(a => ThresholdRule.SeriesKeyOf(a.Alarm) ?? "", StringComparer.Ordinal)
+            .Chunk(batchSize)
+            .SelectMany(shard => Fit(shard, tick));
 
-    public static IEnumerable<EvaluateAlarmsMessage> Pack(IEnumerable<StoredAlarm> due, DateTimeOffset tick, int batchSize)
+    /// <summary>The shard as one message, or halved until each half fits; an alarm too large to carry
+    /// even alone travels by address, and the evaluator reads it.</summary>
+    private static IEnumerable<EvaluateAlarmsMessage> Fit(StoredAlarm[] shard, DateTimeOffset tick)
     {
-        var addresses = new List<AlarmAddress>();
-        var read = new List<StoredAlarm>();
-        var bytes = 0;
-        foreach (var stored in due.OrderBy(a => ThresholdRule.SeriesKeyOf(a.Alarm) ?? "", StringComparer.Ordinal))
+        var addresses = shard.Select(a => new AlarmAddress(a.Alarm.ProjectId, a.Alarm.AlarmId)).ToList();
+        var carried = CarriedAlarms.Pack(shard);
+        if (carried.Length <= MaxCarriedChars)
         {
-            var size = JsonSerializer.SerializeToUtf8Bytes(stored, StorageJson.Options).Length;
-            var carried = size <= MaxAlarmBytes;
-            if (addresses.Count == batchSize || (carried && bytes + size > MaxReadBytes))
-            {
-                yield return new EvaluateAlarmsMessage(tick, addresses, read);
-                (addresses, read, bytes) = ([], [], 0);
-            }
-            addresses.Add(new AlarmAddress(stored.Alarm.ProjectId, stored.Alarm.AlarmId));
-            if (carried)
-            {
-                read.Add(stored);
-                bytes += size;
-            }
+            return [new EvaluateAlarmsMessage(tick, addresses, carried)];
         }
-        if (addresses.Count > 0)
+        if (shard.Length == 1)
         {
-            yield return new EvaluateAlarmsMessage(tick, addresses, read);
+            return [new EvaluateAlarmsMessage(tick, addresses)];
         }
+        var half = shard.Length / 2;
+        return Fit(shard[..half], tick).Concat(Fit(shard[half..], tick));
     }
 }

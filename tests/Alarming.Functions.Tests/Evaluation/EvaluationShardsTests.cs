@@ -26,6 +26,9 @@ public sealed class EvaluationShardsTests
         },
     }, "W/\"datetime'2026-01-05T10%3A00%3A00Z'\"", new EvaluationMark(Tick.AddMinutes(-1), null));
 
+    private static IReadOnlyList<StoredAlarm> Carried(EvaluateAlarmsMessage message) =>
+        message.Carried is { } carried ? CarriedAlarms.Unpack(carried) : [];
+
     [Fact]
     public void Pack_KeepsAlarmsOfOneSeriesTogether_AndCarriesEachAsRead()
     {
@@ -34,24 +37,37 @@ public sealed class EvaluationShardsTests
         var messages = EvaluationShards.Pack(due, Tick, batchSize: 10).ToList();
 
         Assert.Equal(3, messages.Count);
-        Assert.All(messages, m => Assert.Single(m.Read!.Select(a => a.Alarm.Rule["resource_id"]!.GetValue<string>()).Distinct()));
-        Assert.All(messages, m => Assert.Equal(m.Alarms.Select(a => a.Id), m.Read!.Select(a => a.Alarm.AlarmId)));
+        Assert.All(messages, m => Assert.Single(Carried(m).Select(a => a.Alarm.Rule["resource_id"]!.GetValue<string>()).Distinct()));
+        Assert.All(messages, m => Assert.Equal(m.Alarms.Select(a => a.Id), Carried(m).Select(a => a.Alarm.AlarmId)));
         Assert.Equal(due.Select(a => a.Alarm.AlarmId).Order(), messages.SelectMany(m => m.Alarms).Select(a => a.Id).Order());
     }
 
     [Fact]
-    public void Pack_StaysUnderAQueueMessage_AndSendsAnOversizedAlarmByAddressOnly()
+    public void Pack_CarriesAFullShardOfTypicalAlarms_InOneMessage()
     {
-        var large = Stored("vm-0", new string('x', 20_000));
-        var due = Enumerable.Range(0, 300).Select(_ => Stored("vm-0", new string('d', 900))).Append(large).ToList();
+        var due = Enumerable.Range(0, 100).Select(i => Stored($"vm-{i}")).ToList();
 
-        var messages = EvaluationShards.Pack(due, Tick, batchSize: 500).ToList();
+        var message = Assert.Single(EvaluationShards.Pack(due, Tick, batchSize: 100));
+
+        Assert.Equal(100, Carried(message).Count);
+        Assert.True(Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(message, StorageJson.Options)) < 48 * 1024);
+    }
+
+    [Fact]
+    public void Pack_SplitsWhatDoesNotFit_AndSendsAnAlarmTooLargeAloneByAddressOnly()
+    {
+        static string Noise(int length) => string.Concat(Enumerable.Range(0, length / 32 + 1).Select(_ => Guid.NewGuid().ToString("N")))[..length];
+        var large = Stored("vm-0", Noise(60_000));
+        var due = Enumerable.Range(0, 99).Select(_ => Stored("vm-0", Noise(1_500))).Append(large).ToList();
+
+        var messages = EvaluationShards.Pack(due, Tick, batchSize: 100).ToList();
 
         Assert.True(messages.Count > 1);
         Assert.All(messages, m => Assert.True(Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(m, StorageJson.Options)) < 48 * 1024));
-        Assert.Contains(messages, m => m.Alarms.Any(a => a.Id == large.Alarm.AlarmId));
-        Assert.DoesNotContain(messages.SelectMany(m => m.Read!), a => a.Alarm.AlarmId == large.Alarm.AlarmId);
-        Assert.Equal(301, messages.Sum(m => m.Alarms.Count));
+        var alone = Assert.Single(messages, m => m.Alarms.Any(a => a.Id == large.Alarm.AlarmId));
+        Assert.Null(alone.Carried);
+        Assert.Equal(99, messages.Sum(m => Carried(m).Count));
+        Assert.Equal(100, messages.Sum(m => m.Alarms.Count));
     }
 
     [Fact]
@@ -62,7 +78,7 @@ public sealed class EvaluationShardsTests
 
         var back = JsonSerializer.Deserialize<EvaluateAlarmsMessage>(JsonSerializer.Serialize(message, StorageJson.Options), StorageJson.Options)!;
 
-        var read = Assert.Single(back.Read!);
+        var read = Assert.Single(Carried(back));
         Assert.Equal(stored.Version, read.Version);
         Assert.Equal(stored.Mark, read.Mark);
         Assert.Equal(stored.Alarm.Rule.ToJsonString(), read.Alarm.Rule.ToJsonString());
