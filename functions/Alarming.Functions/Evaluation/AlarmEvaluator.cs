@@ -13,13 +13,14 @@ namespace Alarming.Functions.Evaluation;
 /// change event, usage move).</summary>
 /// <remarks>
 /// Idempotent per (alarm, tick): the decision, the tick and the entry's id are written in one
-/// transaction with the entry, whose ids derive from (alarm, tick). The entry is then finished and
-/// the id cleared from the row. A redelivered message finds the tick recorded and only finishes an
+/// transaction with the entry, whose ids derive from (alarm, tick). The entry is then finished; the
+/// id stays on the row (the one-alarm path clears it), and the next fan-out, which lists the entries
+/// still pending, carries the alarm without it once the entry is gone. A redelivered message finds the tick recorded and only finishes an
 /// entry a crash left; a later tick finishes it before deciding, so effects keep their order. A lost
 /// race (an API update, another evaluator) re-reads and decides again. Only state fields are
 /// written: an API change to the definition is never reverted. The decisions of one message are
-/// written together, a transaction per project and 50 alarms; anything unusual (a conflict, an
-/// entry left pending) takes the one-alarm path.
+/// written together, a transaction per alarm partition and up to 50 alarms; anything unusual (a
+/// conflict, an entry left pending, a tick already recorded) takes the one-alarm path.
 /// </remarks>
 public sealed class AlarmEvaluator(
     IAlarmStore alarms, RuleEvaluators evaluators, TransitionEntries entries, OutboxFinisher finisher, ILogger<AlarmEvaluator> logger)
@@ -48,30 +49,37 @@ public sealed class AlarmEvaluator(
                 decisions.Enqueue(decision);
             }
         });
-        var decided = decisions.ToList();
+        var conflicts = await ApplyManyAsync(decisions.ToList(), cancellationToken);
+        await Parallel.ForEachAsync(alone, Options(cancellationToken), async (alarm, ct) =>
+            await EvaluateAsync(alarm.Address, alarm.Read, tick, metrics, ct));
+        await Parallel.ForEachAsync(conflicts, Options(cancellationToken), async (address, ct) =>
+            await EvaluateAsync(address, await alarms.FindAsync(address.Id, address.ProjectId, ct), tick, metrics, ct));
+    }
+
+    /// <summary>Writes the decisions together and finishes the entries of those written.</summary>
+    /// <returns>The alarms whose write lost to a change since read.</returns>
+    private async Task<List<AlarmAddress>> ApplyManyAsync(List<Decision> decided, CancellationToken cancellationToken)
+    {
         var outcomes = await alarms.RecordEvaluationsAsync(decided.Select(d => d.Write).ToList(), cancellationToken);
-        var written = new List<(Decision Decision, string Version)>();
+        var written = new List<Decision>();
         var conflicts = new List<AlarmAddress>();
         for (var i = 0; i < decided.Count; i++)
         {
-            if (outcomes[i] is (WriteOutcome.Written, { } version))
+            if (outcomes[i].Outcome == WriteOutcome.Written)
             {
                 Log(decided[i]);
-                written.Add((decided[i], version));
+                written.Add(decided[i]);
             }
             else
             {
                 conflicts.Add(decided[i].Address);
             }
         }
-        var finished = written.Where(w => w.Decision.Write.Entry is not null).ToList();
         // A failure here fails the message: its redelivery finds the ticks recorded and finishes the entries.
-        await finisher.FinishManyAsync(finished.Select(w => w.Decision.Write.Entry!).ToList(), cancellationToken);
-        await alarms.RecordEvaluationsAsync(finished.Select(w => Cleared(w.Decision.Write, w.Version)).ToList(), cancellationToken);
-        await Parallel.ForEachAsync(alone, Options(cancellationToken), async (alarm, ct) =>
-            await EvaluateAsync(alarm.Address, alarm.Read, tick, metrics, ct));
-        await Parallel.ForEachAsync(conflicts, Options(cancellationToken), async (address, ct) =>
-            await EvaluateAsync(address, await alarms.FindAsync(address.Id, address.ProjectId, ct), tick, metrics, ct));
+        // The marks stay: the next fan-out sees these entries gone and carries the alarms without them.
+        await finisher.FinishManyAsync(written.Where(w => w.Write.Entry is not null).Select(w => w.Write.Entry!).ToList(),
+            cancellationToken);
+        return conflicts;
     }
 
     /// <param name="read">The alarm as read, or null when it is gone; conflicts read it again.</param>
@@ -167,9 +175,6 @@ public sealed class AlarmEvaluator(
     /// <remarks>If the alarm changed meanwhile, the next writer keeps the mark; the entry is done either way.</remarks>
     private Task ClearPendingAsync(StoredAlarm stored, CancellationToken cancellationToken) =>
         alarms.RecordEvaluationAsync(stored, stored.Alarm, stored.Mark with { Pending = null }, null, cancellationToken);
-
-    private static EvaluationWrite Cleared(EvaluationWrite written, string version) =>
-        new(new StoredAlarm(written.Updated, version, written.Mark), written.Updated, written.Mark with { Pending = null }, null);
 
     private static ParallelOptions Options(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };

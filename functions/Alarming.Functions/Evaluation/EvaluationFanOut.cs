@@ -1,5 +1,6 @@
 using Alarming.Storage.Alarms;
 using Alarming.Storage.Evaluation;
+using Alarming.Storage.Outbox;
 using Alarming.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Alarming.Functions.Evaluation;
 /// (a late timer, a lost lease, another host) enqueues nothing. Event alarms are evaluated as
 /// events arrive, never here; disabled alarms are never evaluated.</remarks>
 public sealed class EvaluationFanOut(
-    IAlarmStore alarms, ITickStore ticks, IMessageQueue queue, RuleEvaluators evaluators, IOptions<EvaluationOptions> options,
+    IAlarmStore alarms, IOutboxStore outbox, ITickStore ticks, IMessageQueue queue, RuleEvaluators evaluators, IOptions<EvaluationOptions> options,
     ILogger<EvaluationFanOut> logger)
 {
     /// <returns>The number of alarms enqueued, or <c>null</c> when the tick was fanned out before.</returns>
@@ -24,7 +25,10 @@ public sealed class EvaluationFanOut(
             return null;
         }
         var due = (await alarms.ListEnabledAsync(cancellationToken)).Where(a => evaluators.CanEvaluate(a.Alarm.Type)).ToList();
-        var shards = EvaluationShards.Pack(due, tick, options.Value.BatchSize);
+        // Read after the alarms: an entry missing now was finished, or belongs to a write newer than the
+        // alarm as read (whose write will then lose to it). Marks of finished entries need no clearing.
+        var pending = await outbox.ListPendingIdsAsync(cancellationToken);
+        var shards = EvaluationShards.Pack(EvaluationShards.WithoutFinishedEntries(due, pending), tick, options.Value.BatchSize);
         await Parallel.ForEachAsync(shards, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (message, ct) => await queue.SendAsync(QueueNames.Evaluate, message, ct));
         logger.LogInformation("Tick {Tick}: {AlarmCount} alarms enqueued", tick, due.Count);

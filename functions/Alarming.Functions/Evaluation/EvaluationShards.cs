@@ -16,6 +16,11 @@ internal static class EvaluationShards
             .Chunk(batchSize)
             .SelectMany(shard => Fit(shard, tick));
 
+    /// <summary>The alarms as read, without the marks of entries no longer pending: the evaluator
+    /// then has nothing to finish first and no mark to clear.</summary>
+    public static IEnumerable<StoredAlarm> WithoutFinishedEntries(IEnumerable<StoredAlarm> due, IReadOnlySet<string> pending) =>
+        due.Select(a => a.Mark.Pending is { } id && !pending.Contains(id) ? a with { Mark = a.Mark with { Pending = null } } : a);
+
     /// <summary>The shard as one message, or halved until each half fits; an alarm too large to carry
     /// even alone travels by address, and the evaluator reads it.</summary>
     private static IEnumerable<EvaluateAlarmsMessage> Fit(StoredAlarm[] shard, DateTimeOffset tick)

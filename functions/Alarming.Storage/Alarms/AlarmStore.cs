@@ -159,9 +159,9 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     {
         var outcomes = new (WriteOutcome Outcome, string? Version)[writes.Count];
         var indexed = writes.Select((write, index) => (Write: write, Index: index));
-        foreach (var project in indexed.GroupBy(w => AlarmPartition.Of(w.Write.Stored.Alarm)))
+        foreach (var partition in indexed.GroupBy(w => AlarmPartition.Of(w.Write.Stored.Alarm)))
         {
-            foreach (var chunk in TransactionChunks(project.ToList()))
+            foreach (var chunk in TransactionChunks(partition.ToList()))
             {
                 if (chunk.Count == 1 || !await TryRecordTogetherAsync(chunk, outcomes, cancellationToken))
                 {

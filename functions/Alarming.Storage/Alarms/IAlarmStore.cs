@@ -30,7 +30,7 @@ public interface IAlarmStore
     Task<(WriteOutcome Outcome, string? Version)> RecordEvaluationAsync(StoredAlarm stored, Alarm updated, EvaluationMark mark,
         OutboxEntry? entry, CancellationToken cancellationToken);
 
-    /// <summary><see cref="RecordEvaluationAsync"/> for many alarms: the writes of one project share
+    /// <summary><see cref="RecordEvaluationAsync"/> for many alarms: the writes of one partition share
     /// entity-group transactions, and a transaction that fails is redone write by write, so each
     /// outcome is that write's own. Outcomes come in the order of <paramref name="writes"/>.</summary>
     Task<IReadOnlyList<(WriteOutcome Outcome, string? Version)>> RecordEvaluationsAsync(IReadOnlyList<EvaluationWrite> writes,

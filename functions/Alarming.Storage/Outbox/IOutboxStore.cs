@@ -6,6 +6,9 @@ public interface IOutboxStore
     /// <summary>Entries written before <paramref name="createdBefore"/>: left by a crash, or still being finished.</summary>
     Task<IReadOnlyList<OutboxEntry>> ListPendingAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
 
+    /// <summary>The ids of every entry still pending (one scan).</summary>
+    Task<IReadOnlySet<string>> ListPendingIdsAsync(CancellationToken cancellationToken);
+
     /// <summary>One entry of the alarm, or null when it was finished (or never written).</summary>
     Task<OutboxEntry?> FindAsync(Core.Alarms.Alarm alarm, string entryId, CancellationToken cancellationToken);
 

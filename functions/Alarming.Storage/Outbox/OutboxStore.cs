@@ -28,6 +28,17 @@ internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
         return entries;
     }
 
+    public async Task<IReadOnlySet<string>> ListPendingIdsAsync(CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxRow.Prefix} and RowKey lt {TableKey.PrefixEnd(OutboxRow.Prefix)}");
+        var ids = new HashSet<string>();
+        await foreach (var entity in Alarms.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["EntryId"], cancellationToken: cancellationToken))
+        {
+            ids.Add(entity.GetString("EntryId"));
+        }
+        return ids;
+    }
+
     public async Task<OutboxEntry?> FindAsync(Alarm alarm, string entryId, CancellationToken cancellationToken)
     {
         var row = await Alarms.GetEntityIfExistsAsync<TableEntity>(AlarmPartition.Of(alarm), OutboxRow.RowKey(entryId),

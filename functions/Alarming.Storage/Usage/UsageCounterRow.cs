@@ -3,10 +3,10 @@ using Azure.Data.Tables;
 
 namespace Alarming.Storage.Usage;
 
-/// <summary>The counter columns shared by a project's usage shards and the usage delta of an
-/// outbox row, and where a project's shards live in the alarms table.</summary>
-/// <remarks>Counters are split in 16 rows per project by the alarm id's first digit, so concurrent
-/// changes in one project seldom contend for the same row.</remarks>
+/// <summary>The counter columns shared by usage shards and the usage delta of an outbox row, and
+/// where the shards live in each of a project's partitions of the alarms table.</summary>
+/// <remarks>Within a partition, counters are split in up to 16 rows by the alarm id's first digit
+/// (a batch folds into the shard of its first entry), so concurrent changes seldom contend.</remarks>
 internal static class UsageCounterRow
 {
     public const string Prefix = "usage:";

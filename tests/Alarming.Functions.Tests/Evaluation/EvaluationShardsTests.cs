@@ -86,4 +86,17 @@ public sealed class EvaluationShardsTests
             InsufficientDataActions = read.Alarm.InsufficientDataActions, TimeConstraints = read.Alarm.TimeConstraints }, read.Alarm);
         Assert.Equal(stored.Alarm.AlarmActions, read.Alarm.AlarmActions);
     }
+
+    [Fact]
+    public void WithoutFinishedEntries_DropsTheMarkOfAGoneEntry_AndKeepsOneStillPending()
+    {
+        var finished = Stored("vm-0") with { Mark = new EvaluationMark(Tick, "gone") };
+        var pending = Stored("vm-0") with { Mark = new EvaluationMark(Tick, "still-there") };
+        var unmarked = Stored("vm-0");
+
+        var carried = EvaluationShards.WithoutFinishedEntries([finished, pending, unmarked], new HashSet<string> { "still-there" }).ToList();
+
+        Assert.Equal([null, "still-there", null], carried.Select(a => a.Mark.Pending));
+        Assert.Equal([Tick, Tick, Tick.AddMinutes(-1)], carried.Select(a => a.Mark.LastTick!.Value));
+    }
 }
