@@ -48,9 +48,9 @@ internal static class ApiBenchmark
         {
             var samples = size == Alarms ? new[] { (1, Sample / 2), (16, Sample) } : [(16, Sample)];
             await Measure.RunAsync(size - samples.Sum(s => s.Item2) - created, 16, CreateAsync);
-            var present = created;
             foreach (var (concurrency, count) in samples)
             {
+                var present = created;
                 counter.TakeBreakdown(1);
                 var api = await Measure.RunAsync(count, concurrency, CreateAsync);
                 var used = counter.TakeBreakdown(count);

@@ -14,12 +14,15 @@ internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
 {
     private const int MaxAttempts = 64;
 
+    /// <summary>Every outbox row, in every partition.</summary>
+    private static readonly string PendingRows =
+        TableClient.CreateQueryFilter($"RowKey ge {OutboxRow.Prefix} and RowKey lt {TableKey.PrefixEnd(OutboxRow.Prefix)}");
+
     private TableClient Alarms => tables.Alarms;
 
     public async Task<IReadOnlyList<OutboxEntry>> ListPendingAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {OutboxRow.Prefix} and RowKey lt {TableKey.PrefixEnd(OutboxRow.Prefix)} and CreatedAt lt {createdBefore}");
+        var filter = PendingRows + " and " + TableClient.CreateQueryFilter($"CreatedAt lt {createdBefore}");
         var entries = new List<OutboxEntry>();
         await foreach (var entity in Alarms.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
@@ -30,9 +33,8 @@ internal sealed class OutboxStore(TableClientFactory tables) : IOutboxStore
 
     public async Task<IReadOnlySet<string>> ListPendingIdsAsync(CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxRow.Prefix} and RowKey lt {TableKey.PrefixEnd(OutboxRow.Prefix)}");
         var ids = new HashSet<string>();
-        await foreach (var entity in Alarms.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["EntryId"], cancellationToken: cancellationToken))
+        await foreach (var entity in Alarms.QueryAsync<TableEntity>(PendingRows, maxPerPage: 1000, select: ["EntryId"], cancellationToken: cancellationToken))
         {
             ids.Add(entity.GetString("EntryId"));
         }
