@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Alarming.Core.Alarms;
 using Alarming.Core.Evaluation;
 using Alarming.Core.Evaluation.Legacy;
@@ -15,6 +16,14 @@ namespace Alarming.Functions.Evaluation;
 internal sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader reader, LegacyMeterReader meters,
     IOptions<EvaluationOptions> identity) : IMetricSource
 {
+    /// <summary>Beyond this many, the metrics found so far are forgotten and read again.</summary>
+    private const int MaxKnownMetrics = 100_000;
+
+    /// <summary>Metrics found through their resource so far. The measure reader needs only a metric's id
+    /// and archive policy, and neither changes; a deleted metric leaves its resource first, so one named
+    /// by a resource just read is still there.</summary>
+    private readonly ConcurrentDictionary<Guid, MetricDefinition> attachedMetrics = new();
+
     /// <summary>The evaluator's Gnocchi identity: non-UUID resource ids resolve relative to it, as Aodh's do.</summary>
     private string Creator => $"{identity.Value.ServiceUserId}:{identity.Value.ServiceProjectId}";
 
@@ -42,7 +51,7 @@ internal sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader 
             return MeasureFetch.Failed(FetchFailureKind.ResourceNotFound, $"Resource {rule.ResourceId} does not exist");
         }
         if (!resource.Metrics.TryGetValue(rule.Metric ?? "", out var metricId) ||
-            await catalog.FindMetricAsync(metricId, cancellationToken) is not { } metric)
+            await FindAttachedMetricAsync(metricId, cancellationToken) is not { } metric)
         {
             return MeasureFetch.Failed(FetchFailureKind.MetricNotFound, $"Metric {rule.Metric} does not exist");
         }
@@ -81,7 +90,7 @@ internal sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader 
         var named = new List<MetricDefinition>();
         foreach (var r in matching)
         {
-            if (r.Metrics.TryGetValue(rule.Metric ?? "", out var id) && await catalog.FindMetricAsync(id, cancellationToken) is { } m)
+            if (r.Metrics.TryGetValue(rule.Metric ?? "", out var id) && await FindAttachedMetricAsync(id, cancellationToken) is { } m)
             {
                 named.Add(m);
             }
@@ -89,6 +98,23 @@ internal sealed class BuiltInMetricSource(IMetricCatalog catalog, MeasureReader 
         return named.Count == 0
             ? MeasureFetch.Failed(FetchFailureKind.MetricNotFound, "Metrics not found")
             : await AggregateAsync(rule, named, start, stop, cancellationToken);
+    }
+
+    private async Task<MetricDefinition?> FindAttachedMetricAsync(Guid metricId, CancellationToken cancellationToken)
+    {
+        if (attachedMetrics.TryGetValue(metricId, out var known))
+        {
+            return known;
+        }
+        if (await catalog.FindMetricAsync(metricId, cancellationToken) is not { } metric)
+        {
+            return null;
+        }
+        if (attachedMetrics.Count >= MaxKnownMetrics)
+        {
+            attachedMetrics.Clear();
+        }
+        return attachedMetrics.GetOrAdd(metricId, metric);
     }
 
     public Task<IReadOnlyList<(DateTimeOffset At, double Value)>> ReadMeterAsync(StoredLegacyThresholdRule rule, DateTimeOffset start,

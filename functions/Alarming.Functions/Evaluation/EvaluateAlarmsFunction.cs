@@ -9,7 +9,7 @@ namespace Alarming.Functions.Evaluation;
 /// <summary>Evaluates every alarm named in one <c>alarm-evaluate</c> message.</summary>
 /// <remarks>Delivery is at least once. A throw returns the whole message to the queue, which is
 /// safe because <see cref="AlarmEvaluator"/> records at most one transition per alarm and tick.</remarks>
-public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IAlarmStore alarms, IMetricSource metrics, ILogger<EvaluateAlarmsFunction> logger)
+public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IAlarmStore alarms, TickMetricSources metrics, ILogger<EvaluateAlarmsFunction> logger)
 {
     public const string Name = "EvaluateAlarms";
 
@@ -25,8 +25,7 @@ public sealed class EvaluateAlarmsFunction(AlarmEvaluator evaluator, IAlarmStore
         var carried = (message.Carried is { } packed ? CarriedAlarms.Unpack(packed) : []).ToDictionary(a => a.Alarm.AlarmId);
         var read = await alarms.FindManyAsync(message.Alarms.Where(a => !carried.ContainsKey(a.Id)).Select(a => (a.ProjectId, a.Id)),
             cancellationToken);
-        var shared = new SharedFetchMetricSource(metrics);
         var alarmsRead = message.Alarms.Select(a => (a, carried.GetValueOrDefault(a.Id) ?? read.GetValueOrDefault(a.Id))).ToList();
-        await evaluator.EvaluateManyAsync(alarmsRead, message.Tick, shared, cancellationToken);
+        await evaluator.EvaluateManyAsync(alarmsRead, message.Tick, metrics.For(message.Tick), cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddOptions<EvaluationOptions>().BindConfiguration(EvaluationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LegacyMeterReader>();
         services.AddSingleton<IMetricSource, BuiltInMetricSource>();
+        services.AddSingleton<TickMetricSources>();
         services.AddSingleton<IRuleEvaluator, GnocchiThresholdRuleEvaluator>();
         services.AddSingleton<IRuleEvaluator, LegacyThresholdRuleEvaluator>();
         services.AddSingleton<RuleEvaluators>();

@@ -3,16 +3,20 @@ using Alarming.Storage.Alarms;
 
 namespace Alarming.Functions.Evaluation;
 
-/// <summary>Packs a tick's alarms into <c>alarm-evaluate</c> messages: alarms that read the same series
-/// next to each other (they share one read in a shard), each message at most <c>batchSize</c> alarms,
-/// carrying them as read when they fit a queue message.</summary>
+/// <summary>Packs a tick's alarms into <c>alarm-evaluate</c> messages: alarms of one alarms-table
+/// partition together (a message's writes to a partition share transactions), within it those that
+/// read the same series next to each other, each message at most <c>batchSize</c> alarms, carrying
+/// them as read when they fit a queue message.</summary>
+/// <remarks>Alarms of one series in other partitions still share its read: the evaluator shares
+/// reads across the tick's messages (<see cref="TickMetricSources"/>).</remarks>
 internal static class EvaluationShards
 {
     /// <summary>A queue message holds 64 KiB, base64 48 KiB of text; the rest is room for the addresses.</summary>
     private const int MaxCarriedChars = 38 * 1024;
 
     public static IEnumerable<EvaluateAlarmsMessage> Pack(IEnumerable<StoredAlarm> due, DateTimeOffset tick, int batchSize) =>
-        due.OrderBy(a => ThresholdRule.SeriesKeyOf(a.Alarm) ?? "", StringComparer.Ordinal)
+        due.OrderBy(a => AlarmPartition.Of(a.Alarm), StringComparer.Ordinal)
+            .ThenBy(a => ThresholdRule.SeriesKeyOf(a.Alarm) ?? "", StringComparer.Ordinal)
             .Chunk(batchSize)
             .SelectMany(shard => Fit(shard, tick));
 

@@ -11,7 +11,7 @@ namespace Alarming.Storage.Alarms;
 /// a sixteenth of the project (Azurite scans the whole partition for each; Azure spreads the load).</summary>
 /// <remarks>The key is the encoded project id, <c>%</c> and a letter <c>g</c>…<c>v</c>: encoded ids
 /// have <c>%</c> only before two hex digits, so no project's range holds another's partitions.</remarks>
-internal static class AlarmPartition
+public static class AlarmPartition
 {
     public static string Of(string? projectId, string? name) => TableKey.Encode(projectId) + "%" + (char)('g' + NameHash(name)[0] % 16);
 

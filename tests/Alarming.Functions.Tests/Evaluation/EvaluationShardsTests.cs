@@ -13,9 +13,9 @@ public sealed class EvaluationShardsTests
 {
     private static readonly DateTimeOffset Tick = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
-    private static StoredAlarm Stored(string resource, string? description = null) => new(new Alarm
+    private static StoredAlarm Stored(string resource, string? description = null, string name = "n") => new(new Alarm
     {
-        AlarmId = Guid.NewGuid().ToString(), Name = "n", Description = description, Enabled = true, OkActions = [],
+        AlarmId = Guid.NewGuid().ToString(), Name = name, Description = description, Enabled = true, OkActions = [],
         AlarmActions = ["http://127.0.0.1:9/hook"], InsufficientDataActions = [], RepeatActions = false,
         Type = AlarmTypes.GnocchiResources, TimeConstraints = [], ProjectId = "p", UserId = "u", Timestamp = Tick,
         State = AlarmStates.InsufficientData, StateTimestamp = Tick, StateReason = "Not evaluated yet", Severity = "low", EvaluateTimestamp = null,
@@ -40,6 +40,18 @@ public sealed class EvaluationShardsTests
         Assert.All(messages, m => Assert.Single(Carried(m).Select(a => a.Alarm.Rule["resource_id"]!.GetValue<string>()).Distinct()));
         Assert.All(messages, m => Assert.Equal(m.Alarms.Select(a => a.Id), Carried(m).Select(a => a.Alarm.AlarmId)));
         Assert.Equal(due.Select(a => a.Alarm.AlarmId).Order(), messages.SelectMany(m => m.Alarms).Select(a => a.Id).Order());
+    }
+
+    [Fact]
+    public void Pack_PutsAlarmsOfOnePartitionTogether_ThenThoseOfOneSeries()
+    {
+        var due = Enumerable.Range(0, 200).Select(i => Stored($"vm-{i % 7}", name: $"alarm-{i}")).ToList();
+
+        var packed = EvaluationShards.Pack(due, Tick, batchSize: 10).SelectMany(Carried).ToList();
+
+        var order = packed.Select(a => (AlarmPartition.Of(a.Alarm), a.Alarm.Rule["resource_id"]!.GetValue<string>())).ToList();
+        Assert.Equal(order.Order(), order);
+        Assert.True(order.Select(o => o.Item1).Distinct().Count() > 1);
     }
 
     [Fact]
