@@ -1,8 +1,8 @@
 using Alarming.Benchmarks;
 
-// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation [alarm counts...]|notification]   (no argument: all)
+// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]]   (no argument: all)
 var which = args.FirstOrDefault() ?? "all";
-int[] stages = args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [1000, 3000, 10000];
+int[] stages = which == "evaluation" && args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [1000, 3000, 10000];
 if (which is "api" or "all")
 {
     await ApiBenchmark.RunAsync();
@@ -13,11 +13,11 @@ if (which is "evaluation" or "all")
 }
 if (which is "notification" or "all")
 {
-    await NotificationBenchmark.RunAsync();
+    await NotificationBenchmark.RunAsync(latencyOnly: args.Skip(1).FirstOrDefault() == "latency");
 }
 if (which is not ("api" or "evaluation" or "notification" or "all"))
 {
-    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation [alarm counts...]|notification]");
+    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]]");
     return 2;
 }
 return 0;
