@@ -19,14 +19,21 @@ namespace Alarming.Functions.Evaluation;
 /// entry a crash left; a later tick finishes it before deciding, so effects keep their order. A lost
 /// race (an API update, another evaluator) re-reads and decides again. Only state fields are
 /// written: an API change to the definition is never reverted. The decisions of one message are
-/// written together, a transaction per alarm partition and up to 50 alarms; anything unusual (a
-/// conflict, an entry left pending, a tick already recorded) takes the one-alarm path.
+/// written together, a transaction per alarm partition and up to 50 alarms, except the first few
+/// that notify, each written as soon as it is decided; anything unusual (a conflict, an entry left
+/// pending, a tick already recorded) takes the one-alarm path.
 /// </remarks>
 public sealed class AlarmEvaluator(
     IAlarmStore alarms, RuleEvaluators evaluators, TransitionEntries entries, OutboxFinisher finisher, ILogger<AlarmEvaluator> logger)
 {
     private const int MaxAttempts = 16;
     private const int Parallelism = 8;
+
+    /// <summary>How many notifying transitions of a message are written the moment they are decided.</summary>
+    /// <remarks>A webhook should not wait for the rest of its message's alarms: with a few transitions
+    /// per message (the usual tick) each goes out at once, while a storm still writes nearly all of its
+    /// transitions together, paying only this many extra writes per message.</remarks>
+    private const int PromptPerMessage = 2;
 
     /// <summary>What one evaluation decided, ready to be written.</summary>
     private sealed record Decision(AlarmAddress Address, EvaluationWrite Write, EvaluationResult Result);
@@ -37,19 +44,27 @@ public sealed class AlarmEvaluator(
     {
         var decisions = new ConcurrentQueue<Decision>();
         var alone = new ConcurrentQueue<(AlarmAddress Address, StoredAlarm Read)>();
+        var conflicts = new ConcurrentQueue<AlarmAddress>();
+        var prompt = 0;
         await Parallel.ForEachAsync(read.Where(a => a.Read is not null), Options(cancellationToken), async (alarm, ct) =>
         {
             var stored = alarm.Read!;
             if (stored.Mark.LastTick >= tick || stored.Mark.Pending is not null)
             {
                 alone.Enqueue((alarm.Address, stored));
+                return;
             }
-            else if (await DecideAsync(alarm.Address, stored, tick, metrics, ct) is { } decision)
+            var decision = await DecideAsync(alarm.Address, stored, tick, metrics, ct);
+            if (decision?.Write.Entry?.Notification is not null && Interlocked.Increment(ref prompt) <= PromptPerMessage)
+            {
+                await ApplyManyAsync([decision], conflicts, ct);
+            }
+            else if (decision is not null)
             {
                 decisions.Enqueue(decision);
             }
         });
-        var conflicts = await ApplyManyAsync(decisions.ToList(), cancellationToken);
+        await ApplyManyAsync(decisions.ToList(), conflicts, cancellationToken);
         await Parallel.ForEachAsync(alone, Options(cancellationToken), async (alarm, ct) =>
             await EvaluateAsync(alarm.Address, alarm.Read, tick, metrics, ct));
         await Parallel.ForEachAsync(conflicts, Options(cancellationToken), async (address, ct) =>
@@ -57,12 +72,11 @@ public sealed class AlarmEvaluator(
     }
 
     /// <summary>Writes the decisions together and finishes the entries of those written.</summary>
-    /// <returns>The alarms whose write lost to a change since read.</returns>
-    private async Task<List<AlarmAddress>> ApplyManyAsync(List<Decision> decided, CancellationToken cancellationToken)
+    /// <param name="conflicts">Gets the alarms whose write lost to a change since read.</param>
+    private async Task ApplyManyAsync(List<Decision> decided, ConcurrentQueue<AlarmAddress> conflicts, CancellationToken cancellationToken)
     {
         var outcomes = await alarms.RecordEvaluationsAsync(decided.Select(d => d.Write).ToList(), cancellationToken);
         var written = new List<Decision>();
-        var conflicts = new List<AlarmAddress>();
         for (var i = 0; i < decided.Count; i++)
         {
             if (outcomes[i].Outcome == WriteOutcome.Written)
@@ -72,14 +86,13 @@ public sealed class AlarmEvaluator(
             }
             else
             {
-                conflicts.Add(decided[i].Address);
+                conflicts.Enqueue(decided[i].Address);
             }
         }
         // A failure here fails the message: its redelivery finds the ticks recorded and finishes the entries.
         // The marks stay: the next fan-out sees these entries gone and carries the alarms without them.
         await finisher.FinishManyAsync(written.Where(w => w.Write.Entry is not null).Select(w => w.Write.Entry!).ToList(),
             cancellationToken);
-        return conflicts;
     }
 
     /// <param name="read">The alarm as read, or null when it is gone; conflicts read it again.</param>
