@@ -1,6 +1,7 @@
 using Alarming.Functions.AlarmApi;
 using Alarming.Functions.Changes;
 using Alarming.Functions.Evaluation;
+using Alarming.Functions.Events;
 using Alarming.Functions.MetricApi;
 using Alarming.Functions.Notification;
 using Alarming.Storage;
@@ -27,6 +28,7 @@ public static class AlarmingServiceCollectionExtensions
         services.AddAlarmChanges();
         services.AddAlarmEvaluation();
         services.AddAlarmNotification();
+        services.AddAlarmEvents();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -24,7 +24,8 @@ namespace Alarming.Functions.Evaluation;
 /// pending, a tick already recorded) takes the one-alarm path.
 /// </remarks>
 public sealed class AlarmEvaluator(
-    IAlarmStore alarms, RuleEvaluators evaluators, TransitionEntries entries, OutboxFinisher finisher, ILogger<AlarmEvaluator> logger)
+    IAlarmStore alarms, RuleEvaluators evaluators, TransitionEntries entries, OutboxFinisher finisher, PendingEntries pending,
+    ILogger<AlarmEvaluator> logger)
 {
     private const int MaxAttempts = 16;
     private const int Parallelism = 8;
@@ -109,13 +110,13 @@ public sealed class AlarmEvaluator(
             }
             if (stored.Mark.LastTick >= tick)
             {
-                await FinishPendingAsync(stored, cancellationToken);
+                await pending.FinishAsync(stored, cancellationToken);
                 return;
             }
             if (stored.Mark.Pending is not null)
             {
                 // An earlier tick's entry was interrupted (a crash): finish it before deciding anew.
-                await FinishPendingAsync(stored, cancellationToken);
+                await pending.FinishAsync(stored, cancellationToken);
                 continue;
             }
             if (await DecideAsync(address, stored, tick, metrics, cancellationToken) is not { } decision ||
@@ -149,7 +150,7 @@ public sealed class AlarmEvaluator(
         {
             return null;  // a repeat with no actions to run
         }
-        return new Decision(address, new EvaluationWrite(stored, updated, new EvaluationMark(tick, entry?.Id), entry), result);
+        return new Decision(address, new EvaluationWrite(stored, updated, stored.Mark with { LastTick = tick, Pending = entry?.Id }, entry), result);
     }
 
     private async Task<WriteOutcome> ApplyAsync(Decision decision, CancellationToken cancellationToken)
@@ -165,7 +166,7 @@ public sealed class AlarmEvaluator(
         {
             // A failure here fails the message: its redelivery finds the tick recorded and finishes the entry.
             await finisher.FinishAsync(write.Entry, cancellationToken);
-            await ClearPendingAsync(new StoredAlarm(write.Updated, version!, write.Mark), cancellationToken);
+            await pending.ClearAsync(new StoredAlarm(write.Updated, version!, write.Mark), cancellationToken);
         }
         return outcome;
     }
@@ -173,21 +174,6 @@ public sealed class AlarmEvaluator(
     private void Log(Decision decision) =>
         logger.LogInformation("Alarm {AlarmId}: {Kind} {State} for tick {Tick}", decision.Address.Id, decision.Result.Kind, decision.Result.State,
             decision.Write.Mark.LastTick);
-
-    /// <summary>Finishes the recorded tick's entry (again, if a crash interrupted it) and clears its id.</summary>
-    private async Task FinishPendingAsync(StoredAlarm stored, CancellationToken cancellationToken)
-    {
-        if (stored.Mark.Pending is not { } entryId)
-        {
-            return;
-        }
-        await finisher.FinishIfPendingAsync(stored.Alarm, entryId, cancellationToken);
-        await ClearPendingAsync(stored, cancellationToken);
-    }
-
-    /// <remarks>If the alarm changed meanwhile, the next writer keeps the mark; the entry is done either way.</remarks>
-    private Task ClearPendingAsync(StoredAlarm stored, CancellationToken cancellationToken) =>
-        alarms.RecordEvaluationAsync(stored, stored.Alarm, stored.Mark with { Pending = null }, null, cancellationToken);
 
     private static ParallelOptions Options(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };

@@ -17,6 +17,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddSingleton<IRuleEvaluator, LegacyThresholdRuleEvaluator>();
         services.AddSingleton<RuleEvaluators>();
         services.AddSingleton<TransitionEntries>();
+        services.AddSingleton<PendingEntries>();
         services.AddSingleton<AlarmEvaluator>();
         services.AddSingleton<EvaluationFanOut>();
         return services;

@@ -20,19 +20,22 @@ namespace Alarming.Functions.Evaluation;
 public sealed class TransitionEntries(IOptions<HistoryOptions> historyOptions, IOptions<ChangeOptions> changeOptions,
     IOptions<EvaluationOptions> evaluationOptions)
 {
+    /// <param name="occasion">What the ids derive from instead of the tick: an event alarm's are fired by an
+    /// event, so its entry is the same for every delivery of that event.</param>
     /// <returns>Null when the decision owes nothing beyond the alarm row.</returns>
-    public OutboxEntry? For(Alarm before, Alarm after, EvaluationResult result, DateTimeOffset tick)
+    public OutboxEntry? For(Alarm before, Alarm after, EvaluationResult result, DateTimeOffset tick, string? occasion = null)
     {
-        var history = History(before, result, tick);
+        string Id(string kind) => occasion is null ? EffectIds.For(before.AlarmId, tick, kind) : EffectIds.For(before.AlarmId, occasion, kind);
+        var history = History(before, result, tick, Id("history"));
         List<string> events = changeOptions.Value.Enabled && history is not null
-            ? [ChangeEvents.ForChange(EffectIds.For(before.AlarmId, tick, "event"), ChangeEvents.EvaluatorPublisher, history, detailAsText: true)]
+            ? [ChangeEvents.ForChange(Id("event"), ChangeEvents.EvaluatorPublisher, history, detailAsText: true)]
             : [];
-        var entry = new OutboxEntry(EffectIds.For(before.AlarmId, tick, "change"), before.AlarmId, before.ProjectId, before.Name, PythonTimestamp.Truncate(tick),
-            AlarmCounts.Of(before, after, before.ProjectId), history, events, Notification(before, after, result, tick));
+        var entry = new OutboxEntry(Id("change"), before.AlarmId, before.ProjectId, before.Name, PythonTimestamp.Truncate(tick),
+            AlarmCounts.Of(before, after, before.ProjectId), history, events, Notification(before, after, result, tick, Id("notify")));
         return entry.IsEmpty ? null : entry;
     }
 
-    private AlarmChange? History(Alarm before, EvaluationResult result, DateTimeOffset tick)
+    private AlarmChange? History(Alarm before, EvaluationResult result, DateTimeOffset tick, string id)
     {
         if (result.Kind != EvaluationKind.Transition || !historyOptions.Value.Record)
         {
@@ -40,11 +43,11 @@ public sealed class TransitionEntries(IOptions<HistoryOptions> historyOptions, I
         }
         var detail = PythonJson.Dumps(new JsonObject { ["state"] = result.State, ["transition_reason"] = result.Reason });
         var identity = evaluationOptions.Value;
-        return new AlarmChange(EffectIds.For(before.AlarmId, tick, "history"), before.AlarmId, AlarmChangeTypes.StateTransition, detail,
+        return new AlarmChange(id, before.AlarmId, AlarmChangeTypes.StateTransition, detail,
             identity.ServiceProjectId, identity.ServiceUserId, before.ProjectId, PythonTimestamp.Truncate(tick), before.Severity);
     }
 
-    private static string? Notification(Alarm before, Alarm after, EvaluationResult result, DateTimeOffset tick)
+    private static string? Notification(Alarm before, Alarm after, EvaluationResult result, DateTimeOffset tick, string id)
     {
         var actions = result.State switch
         {
@@ -56,7 +59,7 @@ public sealed class TransitionEntries(IOptions<HistoryOptions> historyOptions, I
         {
             return null;
         }
-        var message = new NotifyAlarmMessage(EffectIds.For(before.AlarmId, tick, "notify"), before.AlarmId, before.Name, before.Severity,
+        var message = new NotifyAlarmMessage(id, before.AlarmId, before.Name, before.Severity,
             before.ProjectId, before.UserId, before.State, after.State == before.State ? result.State : after.State, result.Reason,
             result.ReasonData, actions, tick);
         return JsonSerializer.Serialize(message, StorageJson.Options);

@@ -17,10 +17,13 @@ public sealed class ApiRequest<TDialect>(TDialect dialect, ILogger<ApiRequest<TD
     private const int ChunkBytes = 16 * 1024;
 
     /// <summary>Runs <paramref name="handle"/> for an identified caller; 401 without a project.</summary>
-    public async Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle)
+    public Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle) => RunAsync(request, null, handle);
+
+    /// <param name="known">A caller established another way (the event intake's shared secret), or null to identify one.</param>
+    public async Task<IActionResult> RunAsync(HttpRequest request, Caller? known, Func<Caller, Task<IActionResult>> handle)
     {
         dialect.OnRequest(request);
-        if (CallerIdentity.FromRequest(request) is not { } caller)
+        if ((known ?? CallerIdentity.FromRequest(request)) is not { } caller)
         {
             return dialect.Error(401, "Authentication required");
         }

@@ -41,13 +41,18 @@ internal sealed class AlarmEntity : ITableEntity
     /// <summary>The outbox entry id of the last evaluation, until the evaluator saw it finished.</summary>
     public string? PendingEntry { get; set; }
 
+    /// <summary>The events that fired the alarm lately, as JSON (event alarms only).</summary>
+    public string? FiredEvents { get; set; }
+
     [IgnoreDataMember]
-    public EvaluationMark Mark => new(LastEvaluatedTick, PendingEntry);
+    public EvaluationMark Mark => new(LastEvaluatedTick, PendingEntry,
+        FiredEvents is null ? null : JsonSerializer.Deserialize<List<FiredEvent>>(FiredEvents, StorageJson.Options));
 
     public AlarmEntity WithMark(EvaluationMark mark)
     {
         LastEvaluatedTick = mark.LastTick;
         PendingEntry = mark.Pending;
+        FiredEvents = mark.Fired is null ? null : JsonSerializer.Serialize(mark.Fired, StorageJson.Options);
         return this;
     }
 

@@ -4,18 +4,22 @@ using Alarming.Storage.Outbox;
 using Alarming.Storage.Tables;
 using Azure;
 using Azure.Data.Tables;
+using System.Text.Json.Nodes;
 
 namespace Alarming.Storage.Alarms;
 
 /// <summary><see cref="IAlarmStore"/> on two tables: <c>alarms</c> (PartitionKey = one of the
 /// project's <see cref="AlarmPartition"/>s, RowKey = alarm id, plus one <c>name:</c> row per alarm
-/// claiming its name in the project) and <c>alarmids</c> (which partition holds each alarm). A write's
-/// <see cref="OutboxEntry"/> row joins the alarm's transaction; outbox rows and usage counters
-/// sort after the name rows.</summary>
+/// claiming its name in the project, and one <c>on-event:</c> row per enabled event alarm holding its
+/// rule) and <c>alarmids</c> (which partition holds each alarm). A write's <see cref="OutboxEntry"/> row
+/// joins the alarm's transaction; index, outbox and usage counter rows sort after the name rows.</summary>
 internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
 {
     /// <remarks>Alarm ids are generated UUIDs (hex), so every alarm row sorts before the name rows.</remarks>
     private const string NamePrefix = "name:";
+
+    /// <summary>Between the name rows and the outbox rows, so neither range reads them.</summary>
+    private const string EventIndexPrefix = "on-event:";
 
     private TableClient Alarms => tables.Alarms;
     private TableClient AlarmIds => tables.AlarmIds;
@@ -90,6 +94,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
                 new TableTransactionAction(TableTransactionActionType.Add, entity),
                 new TableTransactionAction(TableTransactionActionType.Add, NameRow(entity.PartitionKey, alarm)),
                 new TableTransactionAction(TableTransactionActionType.Add, OutboxRow.From(entry)),
+                .. IndexChanges(null, entity.PartitionKey, alarm),
             ], cancellationToken);
             return WriteOutcome.Written;
         }
@@ -116,6 +121,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             actions.Add(new(TableTransactionActionType.Delete, NameRow(oldPartition, old), ETag.All));
             actions.Add(new(TableTransactionActionType.Add, NameRow(entity.PartitionKey, updated)));
         }
+        actions.AddRange(IndexChanges(old, entity.PartitionKey, updated));
         if (entry is not null)
         {
             actions.Add(new(TableTransactionActionType.Add, OutboxRow.From(entry)));
@@ -249,6 +255,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             new(TableTransactionActionType.Delete, new TableEntity(partition, TableKey.Encode(stored.Alarm.AlarmId)), new ETag(stored.Version)),
             new(TableTransactionActionType.Delete, NameRow(partition, stored.Alarm), ETag.All),
             new(TableTransactionActionType.Add, OutboxRow.From(entry)),
+            .. IndexChanges(stored.Alarm, partition, null),
         ], cancellationToken);
         if (outcome == WriteOutcome.Written)
         {
@@ -287,6 +294,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         [
             new(TableTransactionActionType.Add, entity),
             new(TableTransactionActionType.Add, NameRow(entity.PartitionKey, updated)),
+            .. IndexChanges(null, entity.PartitionKey, updated),
         ];
         if (entry is not null)
         {
@@ -304,6 +312,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         [
             new(TableTransactionActionType.Delete, new TableEntity(oldPartition, entity.RowKey), new ETag(stored.Version)),
             new(TableTransactionActionType.Delete, NameRow(oldPartition, stored.Alarm), ETag.All),
+            .. IndexChanges(stored.Alarm, oldPartition, null),
         ];
         // Within the project the new entry moves the counts already; across projects the old one loses the alarm.
         if (stored.Alarm.ProjectId != updated.ProjectId)
@@ -318,6 +327,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             [
                 new(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, entity.RowKey), ETag.All),
                 new(TableTransactionActionType.Delete, NameRow(entity.PartitionKey, updated), ETag.All),
+                .. IndexChanges(updated, entity.PartitionKey, null),
             ];
             if (entry is not null)
             {
@@ -348,6 +358,39 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
                 : WriteOutcome.Conflict;
         }
     }
+
+    public async Task<IReadOnlyList<EventAlarmRule>> ListEventAlarmsAsync(string? projectId, CancellationToken cancellationToken)
+    {
+        var filter = $"{AlarmPartition.ProjectFilter(projectId)} and RowKey ge {TableKey.Quote(EventIndexPrefix)} and " +
+                     $"RowKey lt {TableKey.Quote(TableKey.PrefixEnd(EventIndexPrefix))}";
+        var rules = new List<EventAlarmRule>();
+        await foreach (var row in Alarms.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            rules.Add(new EventAlarmRule(row.GetString("AlarmId"), projectId, JsonNode.Parse(row.GetString("Rule"))!.AsObject()));
+        }
+        return rules;
+    }
+
+    /// <summary>The index writes that keep a partition's <c>on-event:</c> rows equal to its enabled event alarms,
+    /// in the same transaction as the alarm row (a null alarm: none before, or none after).</summary>
+    /// <remarks>The row is in the partition given: on a move, the old one is left by the removal and the new one gets the claim.</remarks>
+    private static IEnumerable<TableTransactionAction> IndexChanges(Alarm? before, string partition, Alarm? after)
+    {
+        var key = EventIndexPrefix + TableKey.Encode((after ?? before)!.AlarmId);
+        if (after is not null && IsIndexed(after))
+        {
+            yield return new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, key)
+            {
+                ["AlarmId"] = after.AlarmId, ["Rule"] = after.Rule.ToJsonString(),
+            });
+        }
+        else if (before is not null && IsIndexed(before))
+        {
+            yield return new(TableTransactionActionType.Delete, new TableEntity(partition, key), ETag.All);
+        }
+    }
+
+    private static bool IsIndexed(Alarm alarm) => alarm.Type == AlarmTypes.Event && alarm.IsEnabled;
 
     private static TableEntity NameRow(string partition, Alarm alarm) =>
         new(partition, NamePrefix + Convert.ToHexStringLower(AlarmPartition.NameHash(alarm.Name))) { ["AlarmId"] = alarm.AlarmId };

@@ -36,6 +36,9 @@ public interface IAlarmStore
     Task<IReadOnlyList<(WriteOutcome Outcome, string? Version)>> RecordEvaluationsAsync(IReadOnlyList<EvaluationWrite> writes,
         CancellationToken cancellationToken);
 
+    /// <summary>The rules of the project's enabled event alarms: one small range of the project, whatever else it holds.</summary>
+    Task<IReadOnlyList<EventAlarmRule>> ListEventAlarmsAsync(string? projectId, CancellationToken cancellationToken);
+
     /// <summary>Every enabled alarm, as read (one scan of the table: what a fan-out needs).</summary>
     Task<IReadOnlyList<StoredAlarm>> ListEnabledAsync(CancellationToken cancellationToken);
 

@@ -12,7 +12,8 @@ public sealed record StoredAlarm(Alarm Alarm, string Version, EvaluationMark Mar
 /// for that tick (or an older one) decides nothing again.</param>
 /// <param name="Pending">The id of that evaluation's outbox entry until the evaluator saw it finished:
 /// a later evaluation finishes it first (a crash interrupted it), so effects keep their order.</param>
-public sealed record EvaluationMark(DateTimeOffset? LastTick, string? Pending)
+/// <param name="Fired">The events that fired the alarm lately (event alarms only): a second delivery of one changes nothing.</param>
+public sealed record EvaluationMark(DateTimeOffset? LastTick, string? Pending, IReadOnlyList<FiredEvent>? Fired = null)
 {
     public static readonly EvaluationMark None = new(null, null);
 }
