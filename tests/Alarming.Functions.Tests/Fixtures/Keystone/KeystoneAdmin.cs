@@ -55,6 +55,16 @@ public sealed class KeystoneAdmin(KeystoneProcess keystone) : IDisposable
             ["user"] = new JsonObject { ["name"] = name, ["password"] = password, ["domain_id"] = "default" },
         }))["user"]!["id"]!.GetValue<string>();
 
+    /// <summary>A new project with a new user (random password) holding <paramref name="role"/> in it.</summary>
+    public async Task<KeystoneUser> CreateUserInProjectAsync(string name, string project, string role)
+    {
+        var password = name + "-" + Guid.NewGuid().ToString("N")[..12];
+        var projectId = await CreateProjectAsync(project);
+        var userId = await CreateUserAsync(name, password);
+        await GrantAsync(projectId, userId, role);
+        return new KeystoneUser(name, password, userId, project, projectId);
+    }
+
     /// <summary>The role's id, creating the role when Keystone has none of that name.</summary>
     public async Task<string> RoleAsync(string name)
     {

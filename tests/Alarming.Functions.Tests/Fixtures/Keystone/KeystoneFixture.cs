@@ -31,10 +31,10 @@ public sealed class KeystoneFixture : IAsyncLifetime
         }
         process = await KeystoneProcess.CreateAsync();
         admin = new KeystoneAdmin(process);
-        Service = await SeedAsync("alarming", "service", "service");
-        Alice = await SeedAsync("alice", "alpha", "member");
-        Bob = await SeedAsync("bob", "beta", "member");
-        Ops = await SeedAsync("ops", "ops", "admin");
+        Service = await admin.CreateUserInProjectAsync("alarming", "service", "service");
+        Alice = await admin.CreateUserInProjectAsync("alice", "alpha", "member");
+        Bob = await admin.CreateUserInProjectAsync("bob", "beta", "member");
+        Ops = await admin.CreateUserInProjectAsync("ops", "ops", "admin");
     }
 
     /// <summary>A fresh password login of <paramref name="user"/> in its project.</summary>
@@ -47,14 +47,5 @@ public sealed class KeystoneFixture : IAsyncLifetime
         {
             await process.DisposeAsync();
         }
-    }
-
-    private async Task<KeystoneUser> SeedAsync(string name, string project, string role)
-    {
-        var password = name + "-" + Guid.NewGuid().ToString("N")[..12];
-        var projectId = await Admin.CreateProjectAsync(project);
-        var userId = await Admin.CreateUserAsync(name, password);
-        await Admin.GrantAsync(projectId, userId, role);
-        return new KeystoneUser(name, password, userId, project, projectId);
     }
 }
