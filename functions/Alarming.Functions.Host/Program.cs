@@ -1,11 +1,12 @@
 using Alarming.Functions.Host;
+using Alarming.Functions.Identity;
 
 try
 {
     var app = await LocalFunctionsHost.BuildAsync(new LocalHostOptions());
     await app.RunAsync();
 }
-catch (InvalidOperationException e) when (e.Message.Contains("Azurite", StringComparison.Ordinal))
+catch (Exception e) when (e is IdentityConfigurationException || (e is InvalidOperationException && e.Message.Contains("Azurite", StringComparison.Ordinal)))
 {
     Console.Error.WriteLine(e.Message);
     return 1;

@@ -2,6 +2,7 @@ using Alarming.Functions.AlarmApi;
 using Alarming.Functions.Changes;
 using Alarming.Functions.Evaluation;
 using Alarming.Functions.Events;
+using Alarming.Functions.Identity;
 using Alarming.Functions.MetricApi;
 using Alarming.Functions.Notification;
 using Alarming.Storage;
@@ -17,8 +18,10 @@ public static class AlarmingServiceCollectionExtensions
 {
     /// <summary>Everything the functions need, one registration per feature. Program.cs and the local
     /// host both call this, so both run the same code.</summary>
+    /// <exception cref="IdentityConfigurationException">The identity settings refuse to start.</exception>
     public static IServiceCollection AddAlarming(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddCallerIdentity(configuration);
         services.AddAlarmingStorage();
         services.TryAddSingleton(TimeProvider.System);
         // Queue messages bind with the same convention they are written with (snake_case).

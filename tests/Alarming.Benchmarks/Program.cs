@@ -1,6 +1,7 @@
 using Alarming.Benchmarks;
 
-// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]]   (no argument: all)
+// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]|identity]
+// (no argument: all but identity, which needs Debian's keystone)
 var which = args.FirstOrDefault() ?? "all";
 int[] stages = which == "evaluation" && args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [1000, 3000, 10000];
 if (which is "api" or "all")
@@ -15,9 +16,13 @@ if (which is "notification" or "all")
 {
     await NotificationBenchmark.RunAsync(latencyOnly: args.Skip(1).FirstOrDefault() == "latency");
 }
-if (which is not ("api" or "evaluation" or "notification" or "all"))
+if (which is "identity")
 {
-    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]]");
+    await IdentityBenchmark.RunAsync();
+}
+if (which is not ("api" or "evaluation" or "notification" or "identity" or "all"))
+{
+    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]|identity]");
     return 2;
 }
 return 0;

@@ -7,10 +7,6 @@ public sealed class ApiOptions
 {
     public const string SectionName = "Api";
 
-    /// <summary>Only <c>noauth</c> (identity from headers) exists so far.</summary>
-    [RegularExpression("^noauth$")]
-    public string AuthMode { get; set; } = "noauth";
-
     /// <summary>Aodh's <c>user_alarm_quota</c>: alarms per user over all projects; −1 unlimited.</summary>
     [Range(-1, int.MaxValue)]
     public int UserAlarmQuota { get; set; } = -1;

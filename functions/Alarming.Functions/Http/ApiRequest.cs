@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Alarming.Core.Access;
+using Alarming.Functions.Identity;
 using Alarming.Storage.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,23 +13,30 @@ namespace Alarming.Functions.Http;
 /// caller's identity, reading a JSON body within the API's limit, and turning a crash into the
 /// API's 500 (but a full hour of measures into a 400: only the store knows it is full).</summary>
 /// <remarks>Functions has no ASP.NET middleware pipeline, so each function calls this itself.</remarks>
-public sealed class ApiRequest<TDialect>(TDialect dialect, ILogger<ApiRequest<TDialect>> logger) where TDialect : IApiDialect
+public sealed class ApiRequest<TDialect>(TDialect dialect, ICallerAuthenticator authenticator, ILogger<ApiRequest<TDialect>> logger)
+    where TDialect : IApiDialect
 {
     private const int ChunkBytes = 16 * 1024;
 
-    /// <summary>Runs <paramref name="handle"/> for an identified caller; 401 without a project.</summary>
+    /// <summary>Runs <paramref name="handle"/> for the caller the identity mode finds; without one, the
+    /// mode's answer (401 with its challenge, 403, or 503 when the identity service is down) in the API's error body.</summary>
     public Task<IActionResult> RunAsync(HttpRequest request, Func<Caller, Task<IActionResult>> handle) => RunAsync(request, null, handle);
 
-    /// <param name="known">A caller established another way (the event intake's shared secret), or null to identify one.</param>
+    /// <param name="known">A caller established another way (the event intake's shared secret), or null to ask the identity mode.</param>
     public async Task<IActionResult> RunAsync(HttpRequest request, Caller? known, Func<Caller, Task<IActionResult>> handle)
     {
         dialect.OnRequest(request);
-        if ((known ?? CallerIdentity.FromRequest(request)) is not { } caller)
-        {
-            return dialect.Error(401, "Authentication required");
-        }
         try
         {
+            var authentication = known is null ? await authenticator.AuthenticateAsync(request, request.HttpContext.RequestAborted) : null;
+            if ((known ?? authentication!.Caller) is not { } caller)
+            {
+                if (authentication!.Challenge is { } challenge)
+                {
+                    request.HttpContext.Response.Headers.WWWAuthenticate = challenge;
+                }
+                return dialect.Error(authentication.Status, authentication.Message);
+            }
             return await handle(caller);
         }
         catch (MeasureBlockFullException e)

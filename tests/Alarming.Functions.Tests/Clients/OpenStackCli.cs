@@ -19,6 +19,14 @@ public sealed class OpenStackCli(string executable, IReadOnlyList<string> connec
         "--endpoint", endpoint.ToString().TrimEnd('/'),
     ]);
 
+    /// <summary>The <c>aodh</c> or <c>gnocchi</c> CLI logging in to Keystone with a password, as on any
+    /// OpenStack cloud: the endpoint comes from the catalog.</summary>
+    public static OpenStackCli WithPassword(string executable, Uri keystone, string user, string password, string project) => new(executable,
+    [
+        "--os-auth-type", "password", "--os-auth-url", keystone.ToString(), "--os-username", user, "--os-password", password,
+        "--os-project-name", project, "--os-user-domain-name", "Default", "--os-project-domain-name", "Default",
+    ]);
+
     /// <summary>Debian's own interpreter, which sees the python3-* packages (a pyenv one on PATH may not).</summary>
     public static OpenStackCli DebianPython() => new("/usr/bin/python3", []);
 

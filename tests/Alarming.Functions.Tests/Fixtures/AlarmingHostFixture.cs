@@ -19,6 +19,13 @@ public class AlarmingHostFixture : IAsyncLifetime
     private AzuriteProcess? azurite;
     private WebApplication? app;
 
+    public AlarmingHostFixture() : this(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <param name="start">Where the fake clock starts (fixtures that meet real tokens start it at the real time).</param>
+    protected AlarmingHostFixture(DateTimeOffset start) => Time = new FakeTimeProvider(start);
+
     /// <summary>The storage connection string of this fixture's Azurite.</summary>
     public string Storage => azurite!.ConnectionString;
 
@@ -54,7 +61,7 @@ public class AlarmingHostFixture : IAsyncLifetime
         }, "the queues to drain");
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 

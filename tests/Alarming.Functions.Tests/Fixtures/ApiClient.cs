@@ -5,8 +5,10 @@ using System.Text.Json.Nodes;
 
 namespace Alarming.Functions.Tests.Fixtures;
 
-/// <summary>Real HTTP to the host as one identity (Aodh's noauth headers).</summary>
-public sealed class ApiClient(Uri baseAddress, string? userId, string? projectId, string? roles)
+/// <summary>Real HTTP to the host as one identity (Aodh's noauth headers, and <paramref name="everyRequest"/> on
+/// every request: a token, say).</summary>
+public sealed class ApiClient(Uri baseAddress, string? userId, string? projectId, string? roles,
+    IReadOnlyDictionary<string, string>? everyRequest = null)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -25,7 +27,7 @@ public sealed class ApiClient(Uri baseAddress, string? userId, string? projectId
         if (userId is not null) request.Headers.Add("X-User-Id", userId);
         if (projectId is not null) request.Headers.Add("X-Project-Id", projectId);
         if (roles is not null) request.Headers.Add("X-Roles", roles);
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        foreach (var (name, value) in (headers ?? new Dictionary<string, string>()).Concat(everyRequest ?? new Dictionary<string, string>()))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
