@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Alarming.Functions.Host;
+using Alarming.Functions.Tests.Fixtures;
 using Alarming.Storage;
 
 namespace Alarming.Functions.Tests.Deployment;
@@ -76,11 +78,22 @@ public sealed class AppSettingsTests
     {
         var main = CompiledTemplate.Main.Json["parameters"]!;
         Assert.Equal("entra", (string?)main["authMode"]!["defaultValue"]);
+        var azd = JsonNode.Parse(File.ReadAllText(Path.Combine(AlarmingHostFixture.ProjectDirectory, "infra", "main.parameters.json")))!;
+        Assert.Equal("${ALARMING_AUTH_MODE=entra}", (string?)azd["parameters"]!["authMode"]!["value"]);
         var settings = AppSettings.Values(Api);
         Assert.Equal("[parameters('authMode')]", (string?)settings["Auth__Mode"]);
         // Only an explicit noauth tells the app that trusting identity headers was meant.
         Assert.Equal("true", (string?)Api.Variable("noauthSettings")["Auth__AllowNoAuth"]);
         Assert.DoesNotContain("Auth__AllowNoAuth", Api.Variable("platformSettings").AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void EntraAppRoles_DeclareTheRolesTheSignInMaps_EachWithItsOwnId()
+    {
+        var roles = JsonNode.Parse(File.ReadAllText(Path.Combine(AlarmingHostFixture.ProjectDirectory, "infra", "entra-app-roles.json")))!.AsArray();
+        Assert.Equal(["Alarming.Admin", "Alarming.Member", "Alarming.Service"], roles.Select(r => (string)r!["value"]!).Order());
+        Assert.All(roles, r => Assert.True(Guid.TryParse((string?)r!["id"], out _)));
+        Assert.Equal(roles.Count, roles.Select(r => (string)r!["id"]!).Distinct().Count());
     }
 
     /// <summary>The <c>%Setting%</c> names in the functions' trigger attributes.</summary>
