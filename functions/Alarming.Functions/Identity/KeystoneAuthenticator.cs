@@ -17,7 +17,7 @@ internal sealed class KeystoneAuthenticator(
     private const int MaxTokenLength = 8192;
 
     private readonly string challenge =
-        $"Keystone uri=\"{options.Value.Keystone.WwwAuthenticateUri ?? options.Value.Keystone.Url}\"";
+        $"Keystone uri=\"{(string.IsNullOrEmpty(options.Value.Keystone.WwwAuthenticateUri) ? options.Value.Keystone.Url : options.Value.Keystone.WwwAuthenticateUri)}\"";
 
     public async Task<CallerAuthentication> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
