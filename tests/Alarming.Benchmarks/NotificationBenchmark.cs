@@ -83,7 +83,7 @@ internal static class NotificationBenchmark
             await CreateAlarmAsync(http, resource, $"hot-{i}", receiver.Url);
         });
         var latencies = await TickAsync(http, receiver, StormAlarms);
-        Console.WriteLine($"breach to webhook, storm: {StormAlarms} of {StormAlarms} alarms breach in one tick: {Summary(latencies)}");
+        Console.WriteLine($"breach to webhook, storm: {StormAlarms} of {StormAlarms} alarms breach in one tick: {LatencySummary.Of(latencies)} ({latencies.Count} webhooks)");
     }
 
     /// <summary>A few alarms breach per tick among many steady ones, tick after tick.</summary>
@@ -123,7 +123,7 @@ internal static class NotificationBenchmark
             ticks.Add(watch.Elapsed.TotalSeconds);
         }
         Console.WriteLine($"breach to webhook, sparse: {BreachesPerTick} of {steadyAlarms} alarms breach per tick, {Rounds} ticks " +
-                          $"(a tick takes {ticks.Order().ElementAt(ticks.Count / 2):F2} s): {Summary(latencies)}");
+                          $"(a tick takes {ticks.Order().ElementAt(ticks.Count / 2):F2} s): {LatencySummary.Of(latencies)} ({latencies.Count} webhooks)");
     }
 
     /// <summary>Starts a tick (the minute arriving, if given, then an admin evaluation, a no-op when the minute
@@ -138,13 +138,6 @@ internal static class NotificationBenchmark
         var calls = receiver.Calls.Skip(skip).ToList();
         CheckBodies(calls.Select(c => c.Body), expectedCalls - skip);
         return calls.Select(c => Stopwatch.GetElapsedTime(tick, c.Arrived).TotalSeconds).ToList();
-    }
-
-    private static string Summary(List<double> latencies)
-    {
-        var sorted = latencies.Order().ToList();
-        double Percentile(double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
-        return $"p50 {Percentile(0.50):F2} s, p99 {Percentile(0.99):F2} s, max {sorted[^1]:F2} s ({sorted.Count} webhooks)";
     }
 
     private static async Task<string> CreateResourceAsync(HttpClient http)

@@ -1,6 +1,6 @@
 using Alarming.Benchmarks;
 
-// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]|identity]
+// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]|identity|events]
 // (no argument: all but identity, which needs Debian's keystone)
 var which = args.FirstOrDefault() ?? "all";
 int[] stages = which == "evaluation" && args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [1000, 3000, 10000];
@@ -16,13 +16,17 @@ if (which is "notification" or "all")
 {
     await NotificationBenchmark.RunAsync(latencyOnly: args.Skip(1).FirstOrDefault() == "latency");
 }
+if (which is "events" or "all")
+{
+    await EventBenchmark.RunAsync();
+}
 if (which is "identity")
 {
     await IdentityBenchmark.RunAsync();
 }
-if (which is not ("api" or "evaluation" or "notification" or "identity" or "all"))
+if (which is not ("api" or "evaluation" or "notification" or "identity" or "events" or "all"))
 {
-    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]|identity]");
+    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]|identity|events]");
     return 2;
 }
 return 0;

@@ -13,8 +13,17 @@ namespace Alarming.Storage.Alarms;
 /// claiming its name in the project, and one <c>on-event:</c> row per enabled event alarm holding its
 /// rule) and <c>alarmids</c> (which partition holds each alarm). A write's <see cref="OutboxEntry"/> row
 /// joins the alarm's transaction; index, outbox and usage counter rows sort after the name rows.</summary>
-internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
+internal sealed class AlarmStore(TableClientFactory tables, TimeProvider time) : IAlarmStore
 {
+    /// <summary>How long a project's event-alarm index, once read, serves the events that follow.</summary>
+    /// <remarks>A burst of events for one project then costs one range read, not one each. This store's
+    /// own writes drop the project's copy at once; another instance's show within this time (Aodh's
+    /// evaluator caches for 60 s). Firing re-reads the alarm, so a stale copy never fires a deleted,
+    /// disabled or changed alarm: at most a new or newly matching one fires that much later.</remarks>
+    private static readonly TimeSpan EventIndexFreshness = TimeSpan.FromSeconds(2);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Task<IReadOnlyList<EventAlarmRule>> Rules, DateTimeOffset ReadAt)> eventIndexes = new();
+
     /// <remarks>Alarm ids are generated UUIDs (hex), so every alarm row sorts before the name rows.</remarks>
     private const string NamePrefix = "name:";
 
@@ -96,6 +105,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
                 new TableTransactionAction(TableTransactionActionType.Add, OutboxRow.From(entry)),
                 .. IndexChanges(null, entity.PartitionKey, alarm),
             ], cancellationToken);
+            ForgetEventIndexes(null, alarm);
             return WriteOutcome.Written;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
@@ -112,7 +122,14 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         var oldPartition = AlarmPartition.Of(old);
         if (entity.PartitionKey != oldPartition)
         {
-            return await MoveAsync(stored, entity, updated, entry, cancellationToken);
+            try
+            {
+                return await MoveAsync(stored, entity, updated, entry, cancellationToken);
+            }
+            finally
+            {
+                ForgetEventIndexes(old, updated);
+            }
         }
         entity.ETag = new ETag(stored.Version);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, entity, entity.ETag) };
@@ -126,7 +143,9 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
         {
             actions.Add(new(TableTransactionActionType.Add, OutboxRow.From(entry)));
         }
-        return await SubmitAsync(actions, cancellationToken);
+        var outcome = await SubmitAsync(actions, cancellationToken);
+        ForgetEventIndexes(old, updated);
+        return outcome;
     }
 
     public async Task<(WriteOutcome Outcome, string? Version)> RecordEvaluationAsync(StoredAlarm stored, Alarm updated, EvaluationMark mark,
@@ -257,6 +276,7 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
             new(TableTransactionActionType.Add, OutboxRow.From(entry)),
             .. IndexChanges(stored.Alarm, partition, null),
         ], cancellationToken);
+        ForgetEventIndexes(stored.Alarm, null);
         if (outcome == WriteOutcome.Written)
         {
             await AlarmIds.DeleteEntityAsync(TableKey.Encode(stored.Alarm.AlarmId), "", cancellationToken: cancellationToken);
@@ -361,6 +381,23 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
 
     public async Task<IReadOnlyList<EventAlarmRule>> ListEventAlarmsAsync(string? projectId, CancellationToken cancellationToken)
     {
+        var key = TableKey.Encode(projectId);
+        var now = time.GetUtcNow();
+        if (!eventIndexes.TryGetValue(key, out var cached) || now - cached.ReadAt >= EventIndexFreshness || cached.Rules.IsFaulted || cached.Rules.IsCanceled)
+        {
+            if (eventIndexes.Count > 10_000)
+            {
+                eventIndexes.Clear();
+            }
+            // The read is shared and not cancelled by one waiter; each waiter stops its own wait.
+            cached = (ReadEventAlarmsAsync(projectId, CancellationToken.None), now);
+            eventIndexes[key] = cached;
+        }
+        return await cached.Rules.WaitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<EventAlarmRule>> ReadEventAlarmsAsync(string? projectId, CancellationToken cancellationToken)
+    {
         var filter = $"{AlarmPartition.ProjectFilter(projectId)} and RowKey ge {TableKey.Quote(EventIndexPrefix)} and " +
                      $"RowKey lt {TableKey.Quote(TableKey.PrefixEnd(EventIndexPrefix))}";
         var rules = new List<EventAlarmRule>();
@@ -374,6 +411,19 @@ internal sealed class AlarmStore(TableClientFactory tables) : IAlarmStore
     /// <summary>The index writes that keep a partition's <c>on-event:</c> rows equal to its enabled event alarms,
     /// in the same transaction as the alarm row (a null alarm: none before, or none after).</summary>
     /// <remarks>The row is in the partition given: on a move, the old one is left by the removal and the new one gets the claim.</remarks>
+    /// <summary>After a write that changed event alarms: the projects' index copies are stale (a read
+    /// during the write may have kept the old state), so the next event reads afresh.</summary>
+    private void ForgetEventIndexes(Alarm? before, Alarm? after)
+    {
+        foreach (var alarm in new[] { before, after })
+        {
+            if (alarm is not null && IsIndexed(alarm))
+            {
+                eventIndexes.TryRemove(TableKey.Encode(alarm.ProjectId), out _);
+            }
+        }
+    }
+
     private static IEnumerable<TableTransactionAction> IndexChanges(Alarm? before, string partition, Alarm? after)
     {
         var key = EventIndexPrefix + TableKey.Encode((after ?? before)!.AlarmId);

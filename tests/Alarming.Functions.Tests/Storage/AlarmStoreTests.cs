@@ -38,6 +38,40 @@ public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<Al
     }
 
     [Fact]
+    public async Task EventAlarmIndex_HoldsTheEnabledEventAlarms_AndFollowsEveryWriteAtOnce()
+    {
+        var project = host.NewProject();
+        var store = host.Services.GetRequiredService<IAlarmStore>();
+        JsonObject EventAlarm(string name) => new()
+        {
+            ["name"] = name, ["type"] = "event",
+            ["event_rule"] = new JsonObject { ["event_type"] = "x.*", ["query"] = new JsonArray() },
+        };
+        async Task<string[]> IndexedAsync() =>
+            [.. (await store.ListEventAlarmsAsync(project.ProjectId, CancellationToken.None)).Select(r => r.AlarmId).Order()];
+
+        var first = (await project.CreateAlarmAsync(EventAlarm("first")))["alarm_id"]!.GetValue<string>();
+        await project.CreateAlarmAsync(MetricClient.ThresholdAlarm("vm-1"));
+        Assert.Equal([first], await IndexedAsync());
+        var second = (await project.CreateAlarmAsync(EventAlarm("second")))["alarm_id"]!.GetValue<string>();
+        Assert.Equal(new[] { first, second }.Order(), await IndexedAsync());
+
+        var disabled = (await project.GetAsync($"/v2/alarms/{first}")).Json!.AsObject();
+        disabled["enabled"] = false;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await project.PutAsync($"/v2/alarms/{first}", disabled)).Status);
+        Assert.Equal([second], await IndexedAsync());
+
+        var renamed = (await project.GetAsync($"/v2/alarms/{second}")).Json!.AsObject();
+        renamed["name"] = "second-renamed-" + Guid.NewGuid().ToString("N");
+        renamed["event_rule"] = new JsonObject { ["event_type"] = "y.*", ["query"] = new JsonArray() };
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await project.PutAsync($"/v2/alarms/{second}", renamed)).Status);
+        Assert.Equal("y.*", (await store.ListEventAlarmsAsync(project.ProjectId, CancellationToken.None)).Single().Rule["event_type"]!.GetValue<string>());
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await project.DeleteAsync($"/v2/alarms/{second}")).Status);
+        Assert.Empty(await IndexedAsync());
+    }
+
+    [Fact]
     public async Task RecordEvaluation_WithAnOutboxEntry_ReturnsTheVersionTheNextWriteNeeds()
     {
         var project = host.NewProject();
