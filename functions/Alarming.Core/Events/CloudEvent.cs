@@ -17,17 +17,14 @@ public static class CloudEvent
             throw new MalformedEventException("specversion is not 1.0");
         }
         var source = CanonicalEvent.Text(json, "source") ?? throw new MalformedEventException("a CloudEvent has no source");
-        var traits = new JsonArray();
+        var data = IsJson(json) ? json["data"] : null;
+        // Data first: the last trait of a name wins, and the envelope's subject and source must.
+        var traits = new JsonArray([.. EventData.Traits(data)]);
         if (json["subject"] is JsonValue subject)
         {
             traits.Add(EventData.Text("subject", PythonRepr.Str(subject)));
         }
         traits.Add(EventData.Text("source", source));
-        var data = IsJson(json) ? json["data"] : null;
-        foreach (var trait in EventData.Traits(data))
-        {
-            traits.Add(trait);
-        }
         var project = json["projectid"] is JsonValue extension ? PythonRepr.Str(extension) : EventData.Project(data);
         if (project is not null)
         {

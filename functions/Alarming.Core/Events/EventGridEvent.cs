@@ -11,7 +11,8 @@ public static class EventGridEvent
     /// <exception cref="MalformedEventException">No <c>id</c> or <c>eventType</c>, or an <c>eventTime</c> that is not a time.</exception>
     public static JsonObject ToCanonical(JsonObject json)
     {
-        var traits = new JsonArray();
+        // Data first: the last trait of a name wins, and the envelope's subject and source must.
+        var traits = new JsonArray([.. EventData.Traits(json["data"])]);
         if (json["subject"] is JsonValue subject)
         {
             traits.Add(EventData.Text("subject", PythonRepr.Str(subject)));
@@ -19,10 +20,6 @@ public static class EventGridEvent
         if (json["topic"] is JsonValue topic)
         {
             traits.Add(EventData.Text("source", PythonRepr.Str(topic)));
-        }
-        foreach (var trait in EventData.Traits(json["data"]))
-        {
-            traits.Add(trait);
         }
         if (EventData.Project(json["data"]) is { } project)
         {

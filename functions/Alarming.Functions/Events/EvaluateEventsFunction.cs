@@ -73,7 +73,7 @@ public sealed class EvaluateEventsFunction(EventEvaluator evaluator, ITextQueueS
 
     private async Task PoisonAsync(string message, string reason, CancellationToken cancellationToken)
     {
-        logger.LogError("A message on {Queue} goes to {Queue}-poison: {Reason}", QueueNames.Events, QueueNames.Events, reason);
+        logger.LogError("A message on {Queue} goes to its poison queue: {Reason}", QueueNames.Events, reason);
         await queues.SendAsync(QueueNames.Events + "-poison", message, cancellationToken);
     }
 }

@@ -22,9 +22,9 @@ namespace Alarming.Functions.Events;
 public sealed class EventEvaluator(IAlarmStore alarms, TransitionEntries entries, Outbox.OutboxFinisher finisher, PendingEntries pending,
     TimeProvider time, ILogger<EventEvaluator> logger)
 {
-    /// <summary>How long a fired event is remembered, and how many per alarm at most.</summary>
+    /// <summary>How long a fired event is remembered, and how many per alarm at most (about 60 bytes each on the alarm row).</summary>
     private static readonly TimeSpan FiredMemory = TimeSpan.FromHours(24);
-    private const int MaxFired = 100;
+    private const int MaxFired = 400;
     private const int MaxAttempts = 16;
 
     /// <returns>How many alarms the event fired.</returns>
@@ -49,8 +49,9 @@ public sealed class EventEvaluator(IAlarmStore alarms, TransitionEntries entries
         {
             return EventRuleMatch.Matches(rule, alarmEvent);
         }
-        catch (IncomparableValuesException e)
+        catch (Exception e) when (e is IncomparableValuesException or ArgumentException)
         {
+            // Python's TypeError between kinds, or a pattern no regex can be built from: Aodh logs it and goes on.
             logger.LogWarning("Alarm {AlarmId} not evaluated for event {MessageId}: {Reason}", alarmId, alarmEvent.MessageId, e.Message);
             return false;
         }
@@ -64,7 +65,7 @@ public sealed class EventEvaluator(IAlarmStore alarms, TransitionEntries entries
             {
                 return false;
             }
-            if (stored.Mark.Fired?.Any(f => f.MessageId == alarmEvent.MessageId) == true)
+            if (stored.Mark.Fired?.Any(f => f.Event == FiredEvent.Key(alarmEvent.MessageId)) == true)
             {
                 // Fired by this event already: at most finish what a crash left of it.
                 await pending.FinishAsync(stored, cancellationToken);
@@ -101,7 +102,8 @@ public sealed class EventEvaluator(IAlarmStore alarms, TransitionEntries entries
         var reason = EventRuleMatch.Reason(alarm.Rule, alarmEvent);
         var result = EvaluationResult.Transition(AlarmStates.Alarm, reason,
             new JsonObject { ["type"] = "event", ["event"] = alarmEvent.Json.DeepClone() });
-        var updated = alarm with { State = AlarmStates.Alarm, StateReason = reason, StateTimestamp = now };
+        // A repeat (alarm to alarm) records and notifies, but the alarm has been in its state since before.
+        var updated = alarm with { State = AlarmStates.Alarm, StateReason = reason, StateTimestamp = alarm.State == AlarmStates.Alarm ? alarm.StateTimestamp : now };
         var entry = entries.For(alarm, updated, result, now, occasion: "event:" + alarmEvent.MessageId);
         var mark = stored.Mark with { Pending = entry?.Id, Fired = Remember(stored.Mark.Fired, alarmEvent.MessageId, now) };
         var (outcome, version) = await alarms.RecordEvaluationAsync(stored, updated, mark, entry, cancellationToken);
@@ -120,5 +122,5 @@ public sealed class EventEvaluator(IAlarmStore alarms, TransitionEntries entries
     }
 
     private static List<FiredEvent> Remember(IReadOnlyList<FiredEvent>? fired, string messageId, DateTimeOffset now) =>
-        [.. (fired ?? []).Where(f => f.At > now - FiredMemory).TakeLast(MaxFired - 1), new FiredEvent(messageId, now)];
+        [.. (fired ?? []).Where(f => f.At > now - FiredMemory).TakeLast(MaxFired - 1), new FiredEvent(FiredEvent.Key(messageId), now)];
 }

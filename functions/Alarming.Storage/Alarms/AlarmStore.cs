@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Alarming.Core.Alarms;
 using Alarming.Core.Usage;
 using Alarming.Storage.Outbox;
 using Alarming.Storage.Tables;
 using Azure;
 using Azure.Data.Tables;
-using System.Text.Json.Nodes;
 
 namespace Alarming.Storage.Alarms;
 
@@ -22,7 +23,7 @@ internal sealed class AlarmStore(TableClientFactory tables, TimeProvider time) :
     /// disabled or changed alarm: at most a new or newly matching one fires that much later.</remarks>
     private static readonly TimeSpan EventIndexFreshness = TimeSpan.FromSeconds(2);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Task<IReadOnlyList<EventAlarmRule>> Rules, DateTimeOffset ReadAt)> eventIndexes = new();
+    private readonly ConcurrentDictionary<string, (Task<IReadOnlyList<EventAlarmRule>> Rules, DateTimeOffset ReadAt)> eventIndexes = new();
 
     /// <remarks>Alarm ids are generated UUIDs (hex), so every alarm row sorts before the name rows.</remarks>
     private const string NamePrefix = "name:";
@@ -368,6 +369,13 @@ internal sealed class AlarmStore(TableClientFactory tables, TimeProvider time) :
             await Alarms.SubmitTransactionAsync(actions, cancellationToken);
             return WriteOutcome.Written;
         }
+        catch (TableTransactionFailedException e) when (e.Status == 404 && e.FailedTransactionActionIndex is { } index &&
+                                                        actions[index].ActionType == TableTransactionActionType.Delete &&
+                                                        actions[index].Entity.RowKey.StartsWith(EventIndexPrefix, StringComparison.Ordinal))
+        {
+            // An event alarm stored before event alarms had an index has no row to remove: the rest still applies.
+            return await SubmitAsync([.. actions.Where((_, i) => i != index)], cancellationToken);
+        }
         catch (TableTransactionFailedException e)
         {
             // 412/404 on the alarm row: it changed or went since read; 409 on a name row: taken.
@@ -408,9 +416,6 @@ internal sealed class AlarmStore(TableClientFactory tables, TimeProvider time) :
         return rules;
     }
 
-    /// <summary>The index writes that keep a partition's <c>on-event:</c> rows equal to its enabled event alarms,
-    /// in the same transaction as the alarm row (a null alarm: none before, or none after).</summary>
-    /// <remarks>The row is in the partition given: on a move, the old one is left by the removal and the new one gets the claim.</remarks>
     /// <summary>After a write that changed event alarms: the projects' index copies are stale (a read
     /// during the write may have kept the old state), so the next event reads afresh.</summary>
     private void ForgetEventIndexes(Alarm? before, Alarm? after)
@@ -424,6 +429,9 @@ internal sealed class AlarmStore(TableClientFactory tables, TimeProvider time) :
         }
     }
 
+    /// <summary>The index writes that keep a partition's <c>on-event:</c> rows equal to its enabled event alarms,
+    /// in the same transaction as the alarm row (a null alarm: none before, or none after).</summary>
+    /// <remarks>The row is in the partition given: on a move, the old one is left by the removal and the new one gets the claim.</remarks>
     private static IEnumerable<TableTransactionAction> IndexChanges(Alarm? before, string partition, Alarm? after)
     {
         var key = EventIndexPrefix + TableKey.Encode((after ?? before)!.AlarmId);

@@ -28,8 +28,8 @@ public sealed class CanonicalEventTests
         Assert.Equal("eg-1", canonical["message_id"]!.GetValue<string>());
         Assert.Equal("Microsoft.Compute.VirtualMachineStopped", canonical["event_type"]!.GetValue<string>());
         Assert.Equal("2026-12-03T08:59:58.123456", canonical["generated"]!.GetValue<string>());
-        Assert.Equal("""[["subject",1,"vm/web-1"],["source",1,"/subscriptions/s/resourceGroups/rg"],["project_id",1,"p1"],""" +
-                     """["vm.size",1,"B2s"],["vm.cores",2,2],["vm.load",3,0.5],["healthy",1,"False"],["project_id",1,"p1"]]""",
+        Assert.Equal("""[["project_id",1,"p1"],["vm.size",1,"B2s"],["vm.cores",2,2],["vm.load",3,0.5],["healthy",1,"False"],""" +
+                     """["subject",1,"vm/web-1"],["source",1,"/subscriptions/s/resourceGroups/rg"],["project_id",1,"p1"]]""",
             canonical["traits"]!.ToJsonString());
         Assert.Equal("eg-1", canonical["raw"]!["id"]!.GetValue<string>());
         Assert.Equal("p1", AlarmEvent.Parse(canonical).Project);
@@ -43,9 +43,19 @@ public sealed class CanonicalEventTests
              "projectid": "p9", "datacontenttype": "application/json", "data": {"tenant_id": "p1", "code": 503}}
             """);
         Assert.Equal("2026-12-03T10:00:00", canonical["generated"]!.GetValue<string>());   // no time: received
-        Assert.Equal("""[["subject",1,"web-1"],["source",1,"/monitors/web"],["tenant_id",1,"p1"],["code",2,503],["project_id",1,"p9"]]""",
+        Assert.Equal("""[["tenant_id",1,"p1"],["code",2,503],["subject",1,"web-1"],["source",1,"/monitors/web"],["project_id",1,"p9"]]""",
             canonical["traits"]!.ToJsonString());
         Assert.Equal("p9", AlarmEvent.Parse(canonical).Project);
+    }
+
+    [Fact]
+    public void EnvelopeTraits_WinOverDataOfTheSameName()
+    {
+        var alarmEvent = AlarmEvent.Parse(From("""
+            {"specversion": "1.0", "id": "ce-9", "source": "/real", "type": "t", "subject": "real", "data": {"subject": "fake", "source": "fake"}}
+            """));
+        Assert.Equal(new TraitValue.Text("real"), alarmEvent.Trait("subject"));
+        Assert.Equal(new TraitValue.Text("/real"), alarmEvent.Trait("source"));
     }
 
     [Fact]

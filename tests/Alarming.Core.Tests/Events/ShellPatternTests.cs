@@ -24,6 +24,20 @@ public sealed class ShellPatternTests
     [InlineData("a]", "a[]]", true)]                                    // ] first in a set is a member
     [InlineData("a^", "a[^]", true)]
     [InlineData("line\nbreak", "line*", true)]
+    [InlineData("a-", "a[-]", true)]                                    // a lone hyphen is literal
+    [InlineData("ab", "a[a-c-z]", true)]
+    [InlineData("a-", "a[a-c-z]", true)]                                 // c-z after a range: - is literal, as in Python
+    [InlineData("az", "a[z-a]", false)]                                  // a reversed range is empty: never matches
+    [InlineData("a", "[z-a]", false)]
+    [InlineData("ab", "a[!z-a]", true)]                                  // negated empty set: any character
+    [InlineData("a\\", "a[\\]", true)]
     public void Matches_AsFnmatchDoes(string text, string pattern, bool expected) =>
         Assert.Equal(expected, ShellPattern.Matches(text, pattern));
+
+    [Fact]
+    public void APatternThatWouldBacktrack_IsMatchedInLinearTime()
+    {
+        var text = new string('a', 100_000);
+        Assert.False(ShellPattern.Matches(text, "*a*a*a*a*a*a*a*a*a*a*b"));
+    }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Alarming.Functions.Tests.Fixtures;
 using Alarming.Functions.Tests.Notification;
+using Alarming.Storage.Alarms;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alarming.Functions.Tests.Events;
 
@@ -80,6 +82,7 @@ public sealed class EventAlarmTests(EventsHostFixture host) : IClassFixture<Even
         Assert.Equal("alarm", await StateAsync(project, id));
 
         Assert.Equal(HttpStatusCode.NoContent, (await project.DeleteAsync($"/v2/alarms/{id}")).Status);
+        Assert.Empty(await host.Services.GetRequiredService<IAlarmStore>().ListEventAlarmsAsync(project.ProjectId, CancellationToken.None));
         await SendAsync(project, ("app", 1, "db"));   // nothing to fire, nothing to fail
     }
 

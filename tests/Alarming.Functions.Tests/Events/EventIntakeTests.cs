@@ -186,9 +186,9 @@ public sealed class EventIntakeTests(EventsHostFixture host) : IClassFixture<Eve
         { "application/json", """{"message_id": "m", "event_type": "x.y", "traits": {"a": 1}}""", "Event 0 is malformed: traits is not a list" },
         { "application/json", """{"message_id": "m", "event_type": "x.y", "traits": [["a", 1]]}""", "is not a list of name, type and value" },
         { "application/json", """{"message_id": "m", "event_type": "x.y", "traits": [["n", 2, "abc"]]}""", "cannot be converted" },
-        { "application/cloudevents+json", """{"specversion": "0.3", "id": "c", "source": "s", "type": "t"}""", "specversion is not 1.0" },
-        { "application/cloudevents+json", """{"specversion": "1.0", "id": "c", "type": "t"}""", "no source" },
-        { "application/cloudevents-batch+json", """{"specversion": "1.0", "id": "c", "source": "s", "type": "t"}""", "A batch of events must be a list" },
+        { "application/cloudevents-batch+json", """{"specversion": "0.3", "id": "c", "source": "s", "type": "t"}""", "Event 0 is malformed: specversion is not 1.0" },
+        { "application/cloudevents-batch+json", """{"specversion": "1.0", "id": "c", "type": "t"}""", "Event 0 is malformed: a CloudEvent has no source" },
+        { "application/cloudevents+json", """{"specversion": "0.3", "id": "c", "source": "s", "type": "t"}""", "Event 0 is malformed: specversion is not 1.0" },
     };
 
     [Theory]
@@ -197,14 +197,26 @@ public sealed class EventIntakeTests(EventsHostFixture host) : IClassFixture<Eve
     {
         var project = host.NewProject();
         var id = await CreateAsync(project, EventAlarm("*", "traits.k", "v"));
-        // A well-formed event that would fire goes first: the malformed one must keep it out too.
-        var good = EventsHostFixture.Event("good-" + Guid.NewGuid(), "x.y", project.ProjectId, ("k", 1, "v"));
-        var text = contentType == "application/json" ? $"[{good.ToJsonString()}, {body.Trim('[', ']')}]" : body;
+        // In a list, a well-formed event that would fire goes first: the malformed one must keep it out too.
+        JsonNode good = contentType == "application/json"
+            ? EventsHostFixture.Event("good-" + Guid.NewGuid(), "x.y", project.ProjectId, ("k", 1, "v"))
+            : new JsonObject { ["specversion"] = "1.0", ["id"] = "good-" + Guid.NewGuid(), ["source"] = "s", ["type"] = "x.y", ["data"] = new JsonObject { ["k"] = "v" } };
+        var inList = contentType is "application/json" or "application/cloudevents-batch+json";
+        var text = inList ? $"[{good.ToJsonString()}, {body.Trim('[', ']')}]" : body;
         var response = await project.SendAsync(HttpMethod.Post, "/v2/events", text, contentType);
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Contains(fault.Replace("Event 0", contentType == "application/json" ? "Event 1" : "Event 0"), response.Fault);
+        Assert.Contains(inList ? fault.Replace("Event 0", "Event 1") : fault, response.Fault);
         await host.WaitForEventsAsync();
         Assert.Equal("insufficient data", await StateAsync(project, id));
+    }
+
+    [Fact]
+    public async Task ACloudEventsBatch_ThatIsNoList_Is400()
+    {
+        var response = await host.NewProject().SendAsync(HttpMethod.Post, "/v2/events", """{"specversion": "1.0", "id": "c", "source": "s", "type": "t"}""",
+            "application/cloudevents-batch+json");
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("A batch of events must be a list", response.Fault);
     }
 
     [Fact]

@@ -62,13 +62,33 @@ public sealed class AlarmStoreTests(AlarmingHostFixture host) : IClassFixture<Al
         Assert.Equal([second], await IndexedAsync());
 
         var renamed = (await project.GetAsync($"/v2/alarms/{second}")).Json!.AsObject();
-        renamed["name"] = "second-renamed-" + Guid.NewGuid().ToString("N");
+        // A name of another partition: the alarm moves, and its index row with it.
+        var otherName = Enumerable.Range(0, 100).Select(i => $"second-renamed-{i}")
+            .First(n => AlarmPartition.Of(project.ProjectId, n) != AlarmPartition.Of(project.ProjectId, "second"));
+        renamed["name"] = otherName;
         renamed["event_rule"] = new JsonObject { ["event_type"] = "y.*", ["query"] = new JsonArray() };
         Assert.Equal(System.Net.HttpStatusCode.OK, (await project.PutAsync($"/v2/alarms/{second}", renamed)).Status);
         Assert.Equal("y.*", (await store.ListEventAlarmsAsync(project.ProjectId, CancellationToken.None)).Single().Rule["event_type"]!.GetValue<string>());
 
         Assert.Equal(System.Net.HttpStatusCode.NoContent, (await project.DeleteAsync($"/v2/alarms/{second}")).Status);
         Assert.Empty(await IndexedAsync());
+    }
+
+    [Fact]
+    public async Task AnEventAlarmWithoutItsIndexRow_CanStillBeDisabledAndDeleted()
+    {
+        // As an event alarm stored before event alarms had an index is.
+        var project = host.NewProject();
+        var created = await project.CreateAlarmAsync(new JsonObject
+        {
+            ["name"] = "legacy", ["type"] = "event", ["event_rule"] = new JsonObject { ["event_type"] = "x.*", ["query"] = new JsonArray() },
+        });
+        var id = created["alarm_id"]!.GetValue<string>();
+        await new Azure.Data.Tables.TableClient(host.Storage, "alarms").DeleteEntityAsync(AlarmPartition.Of(project.ProjectId, "legacy"), "on-event:" + id);
+
+        created["enabled"] = false;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await project.PutAsync($"/v2/alarms/{id}", created)).Status);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await project.DeleteAsync($"/v2/alarms/{id}")).Status);
     }
 
     [Fact]
