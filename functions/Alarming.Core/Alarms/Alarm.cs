@@ -31,6 +31,9 @@ public sealed record Alarm
     public required DateTimeOffset? EvaluateTimestamp { get; init; }
     public required JsonObject Rule { get; init; }
 
+    /// <summary>Ours, not in Aodh's body: the acknowledgement of the current state, if any.</summary>
+    public Acknowledgement? Acknowledgement { get; init; }
+
     /// <summary>The rule attribute's name on the wire: <c>&lt;type&gt;_rule</c>.</summary>
     [JsonIgnore]
     public string RuleAttribute => AlarmTypes.RuleAttribute(Type);

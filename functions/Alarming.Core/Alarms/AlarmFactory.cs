@@ -64,10 +64,16 @@ public static class AlarmFactory
             StateTimestamp = stateChanged ? now : stored.StateTimestamp,
             StateReason = stateChanged ? ManuallySet : stored.StateReason,
             EvaluateTimestamp = draft.EvaluateTimestamp.Value,
+            Acknowledgement = stateChanged ? null : stored.Acknowledgement,
         };
     }
 
-    /// <summary><c>PUT .../state</c>: always moves the state timestamp, even to the same state.</summary>
+    /// <summary><c>PUT .../state</c>: always moves the state timestamp, even to the same state.
+    /// An acknowledgement lasts until the state changes.</summary>
     public static Alarm SetState(Alarm stored, string state, DateTimeOffset now) =>
-        stored with { State = state, StateTimestamp = now, StateReason = ManuallySet };
+        stored with
+        {
+            State = state, StateTimestamp = now, StateReason = ManuallySet,
+            Acknowledgement = state == stored.State ? stored.Acknowledgement : null,
+        };
 }

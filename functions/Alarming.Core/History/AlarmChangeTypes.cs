@@ -7,4 +7,7 @@ public static class AlarmChangeTypes
     public const string RuleChange = "rule change";
     public const string StateTransition = "state transition";
     public const string Deletion = "deletion";
+
+    /// <summary>Ours: an acknowledgement given or withdrawn.</summary>
+    public const string Acknowledgement = "acknowledgement";
 }

@@ -30,6 +30,14 @@ public sealed class ApiChanges(IOptions<HistoryOptions> historyOptions, IOptions
         Build(before, after, Entry(after, AlarmChangeTypes.StateTransition, AlarmChangeDetail.StateSet(after.State), caller,
             after.ProjectId, null), ChangeEvents.UpdateEnd);
 
+    /// <summary>Ours: an acknowledgement given (its comment in the detail) or withdrawn.</summary>
+    public OutboxEntry Acknowledgement(Alarm before, Alarm after, Caller caller) =>
+        Build(before, after, Entry(after, AlarmChangeTypes.Acknowledgement, PythonJson.Dumps(new JsonObject
+        {
+            ["acknowledged"] = after.Acknowledgement is not null,
+            ["comment"] = (after.Acknowledgement ?? before.Acknowledgement)?.Comment,
+        }), caller, after.ProjectId, null), ChangeEvents.UpdateEnd);
+
     public OutboxEntry Deletion(Alarm alarm, Caller caller) =>
         Build(alarm, null, Entry(alarm, AlarmChangeTypes.Deletion, PythonJson.Dumps(new JsonObject { ["state"] = alarm.State }), caller,
             alarm.ProjectId, alarm.Severity), ChangeEvents.DeleteEnd);

@@ -143,7 +143,7 @@ public sealed class AlarmEvaluator(
             return null;
         }
         var updated = result.Kind == EvaluationKind.Transition
-            ? alarm with { State = result.State, StateReason = result.Reason, StateTimestamp = PythonTimestamp.Truncate(tick) }
+            ? alarm with { State = result.State, StateReason = result.Reason, StateTimestamp = PythonTimestamp.Truncate(tick), Acknowledgement = null }
             : alarm;
         var entry = entries.For(alarm, updated, result, tick);
         if (entry is null && result.Kind != EvaluationKind.Transition)

@@ -55,7 +55,8 @@ public sealed class TransitionEntries(IOptions<HistoryOptions> historyOptions, I
             AlarmStates.Alarm => before.AlarmActions,
             _ => before.InsufficientDataActions,
         } ?? [];
-        if (actions.Count == 0)
+        // An acknowledged alarm sends no repeats of its state; a transition (which clears it) still notifies.
+        if (actions.Count == 0 || (before.Acknowledgement is not null && after.State == before.State))
         {
             return null;
         }

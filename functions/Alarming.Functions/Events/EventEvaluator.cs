@@ -103,7 +103,12 @@ public sealed class EventEvaluator(IAlarmStore alarms, TransitionEntries entries
         var result = EvaluationResult.Transition(AlarmStates.Alarm, reason,
             new JsonObject { ["type"] = "event", ["event"] = alarmEvent.Json.DeepClone() });
         // A repeat (alarm to alarm) records and notifies, but the alarm has been in its state since before.
-        var updated = alarm with { State = AlarmStates.Alarm, StateReason = reason, StateTimestamp = alarm.State == AlarmStates.Alarm ? alarm.StateTimestamp : now };
+        var repeat = alarm.State == AlarmStates.Alarm;
+        var updated = alarm with
+        {
+            State = AlarmStates.Alarm, StateReason = reason, StateTimestamp = repeat ? alarm.StateTimestamp : now,
+            Acknowledgement = repeat ? alarm.Acknowledgement : null,
+        };
         var entry = entries.For(alarm, updated, result, now, occasion: "event:" + alarmEvent.MessageId);
         var mark = stored.Mark with { Pending = entry?.Id, Fired = Remember(stored.Mark.Fired, alarmEvent.MessageId, now) };
         var (outcome, version) = await alarms.RecordEvaluationAsync(stored, updated, mark, entry, cancellationToken);

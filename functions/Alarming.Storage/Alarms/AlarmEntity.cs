@@ -38,6 +38,9 @@ internal sealed class AlarmEntity : ITableEntity
     public string Rule { get; set; } = "{}";
     public DateTimeOffset? LastEvaluatedTick { get; set; }
 
+    /// <summary>The acknowledgement of the current state, as JSON, or null.</summary>
+    public string? Acknowledgement { get; set; }
+
     /// <summary>The outbox entry id of the last evaluation, until the evaluator saw it finished.</summary>
     public string? PendingEntry { get; set; }
 
@@ -79,6 +82,7 @@ internal sealed class AlarmEntity : ITableEntity
         Severity = alarm.Severity,
         EvaluateTimestamp = alarm.EvaluateTimestamp,
         Rule = alarm.Rule.ToJsonString(),
+        Acknowledgement = alarm.Acknowledgement is null ? null : JsonSerializer.Serialize(alarm.Acknowledgement, StorageJson.Options),
     };
 
     public Alarm ToAlarm() => new()
@@ -102,6 +106,7 @@ internal sealed class AlarmEntity : ITableEntity
         Severity = Severity,
         EvaluateTimestamp = EvaluateTimestamp,
         Rule = JsonNode.Parse(Rule)!.AsObject(),
+        Acknowledgement = Acknowledgement is null ? null : JsonSerializer.Deserialize<Acknowledgement>(Acknowledgement, StorageJson.Options),
     };
 
     private static string? List(IReadOnlyList<string>? items) =>

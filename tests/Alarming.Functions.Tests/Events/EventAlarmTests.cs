@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Alarming.Functions.Tests.Fixtures;
-using Alarming.Functions.Tests.Notification;
 using Alarming.Storage.Alarms;
 using Microsoft.Extensions.DependencyInjection;
 

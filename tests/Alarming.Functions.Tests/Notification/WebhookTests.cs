@@ -170,12 +170,3 @@ public sealed class WebhookTests(NotifyingHostFixture host) : IClassFixture<Noti
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await host.NewProject().GetAsync("/v2/admin/test-notifications")).Status);
     }
 }
-
-internal static class JsonObjectExtensions
-{
-    public static JsonObject Also(this JsonObject node, Action<JsonObject> change)
-    {
-        change(node);
-        return node;
-    }
-}

@@ -6,4 +6,5 @@ internal static class AlarmRoutes
     public const string Alarm = Alarms + "/{alarmId}";
     public const string State = Alarm + "/state";
     public const string History = Alarm + "/history";
+    public const string Acknowledgement = Alarm + "/ack";
 }
