@@ -19,4 +19,5 @@ public sealed class StorageOptions
     [Required] public string ResourceTypesTable { get; set; } = "resourcetypes";
     [Required] public string NotificationsTable { get; set; } = "notifications";
     [Required] public string UsageProjectsTable { get; set; } = "usageprojects";
+    [Required] public string DeliveriesTable { get; set; } = "deliveries";
 }

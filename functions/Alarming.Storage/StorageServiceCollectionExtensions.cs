@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMessageQueue, MessageQueue>();
         services.AddSingleton<ITextQueueSender, TextQueueSender>();
         services.AddSingleton<IActionOutcomeStore, ActionOutcomeStore>();
+        services.AddSingleton<IDeliveryLogStore, DeliveryLogStore>();
         services.AddSingleton<IOutboxStore, OutboxStore>();
         services.AddSingleton<IUsageStore, UsageStore>();
         return services;

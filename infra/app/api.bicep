@@ -104,6 +104,7 @@ var serviceDefaults = {
   Notifier__RestTimeoutSeconds: '30'
   Notifier__RestMaxRetries: '0'
   Notifier__RestSslVerify: 'true'
+  Notifier__LogRetentionDays: '30'
   Outbox__SweepAfterSeconds: '60'
   Auth__Keystone__UserDomainName: 'Default'
   Auth__Keystone__ProjectDomainName: 'Default'

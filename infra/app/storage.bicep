@@ -18,6 +18,7 @@ var tableNames = [
   'resourcetypes'
   'notifications'
   'usageprojects'
+  'deliveries'
 ]
 
 // Every queue the service reads or writes, with the -poison twins the Functions host moves a

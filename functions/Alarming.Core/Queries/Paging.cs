@@ -9,19 +9,11 @@ public sealed record Paging<T>(int Limit, string? Marker, IReadOnlyList<SortKey<
 {
     public static Result<Paging<T>> Parse(string? limit, IReadOnlyList<string> sort, string? marker, IReadOnlyList<QueryField<T>> sortable)
     {
-        var parsedLimit = 0;
-        if (!string.IsNullOrEmpty(limit))
+        if (QueryLimit.Parse(limit) is { Error: { } invalid })
         {
-            if (!int.TryParse(limit.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out parsedLimit))
-            {
-                return ApiError.InvalidInput("limit", limit,
-                    $"unable to convert to int. Error: invalid literal for int() with base 10: {PythonRepr.String(limit)}");
-            }
-            if (parsedLimit < 0)
-            {
-                return ApiError.InvalidInput("limit", limit, "it should be a positive integer.");
-            }
+            return invalid;
         }
+        var parsedLimit = QueryLimit.Parse(limit).Value;
         var keys = new List<SortKey<T>>();
         foreach (var item in sort)
         {

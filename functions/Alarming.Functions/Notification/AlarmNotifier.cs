@@ -10,10 +10,11 @@ namespace Alarming.Functions.Notification;
 /// what is left; when an action is left to retry, the whole message is failed back to the queue
 /// (and ends in <c>alarm-notify-poison</c> after <c>maxDequeueCount</c>). A worker claims the
 /// notification while at it, so a duplicate copy of the message (the queue and the evaluator's
-/// crash recovery are at-least-once) does not call the receivers a second time meanwhile.</summary>
+/// crash recovery are at-least-once) does not call the receivers a second time meanwhile. Every
+/// attempt goes to the delivery log, without waiting for it: recording never delays or fails a delivery.</summary>
 public sealed class AlarmNotifier(
-    IEnumerable<IActionNotifier> notifiers, IActionOutcomeStore outcomes, IOptions<NotifierOptions> options, TimeProvider time,
-    ILogger<AlarmNotifier> logger)
+    IEnumerable<IActionNotifier> notifiers, IActionOutcomeStore outcomes, IDeliveryLogStore deliveries, IOptions<NotifierOptions> options,
+    TimeProvider time, ILogger<AlarmNotifier> logger)
 {
     private readonly Dictionary<string, IActionNotifier> byScheme =
         notifiers.SelectMany(n => n.Schemes.Select(s => (s, n))).ToDictionary(p => p.s, p => p.n);
@@ -36,15 +37,15 @@ public sealed class AlarmNotifier(
         }
         try
         {
-            await RunActionsAsync(message, cancellationToken);
+            await RunActionsAsync(message, claim.Pass, cancellationToken);
         }
         finally
         {
-            await outcomes.ReleaseAsync(message.NotificationId, claim, CancellationToken.None);
+            await outcomes.ReleaseAsync(message.NotificationId, claim.Version, CancellationToken.None);
         }
     }
 
-    private async Task RunActionsAsync(NotifyAlarmMessage message, CancellationToken cancellationToken)
+    private async Task RunActionsAsync(NotifyAlarmMessage message, int pass, CancellationToken cancellationToken)
     {
         var finished = (await outcomes.ListAsync(message.NotificationId, cancellationToken)).Select(o => o.Index).ToHashSet();
         var left = new List<string>();
@@ -55,7 +56,12 @@ public sealed class AlarmNotifier(
                 continue;
             }
             var action = message.Actions[index];
+            var startedAt = time.GetUtcNow();
+            var started = time.GetTimestamp();
             var attempt = await TryAsync(action, message, cancellationToken);
+            Record(new DeliveryRecord(message.AlarmId, message.ProjectId, message.NotificationId, pass, index, Redacted(action), message.Previous,
+                message.Current, startedAt, (long)time.GetElapsedTime(started).TotalMilliseconds, attempt.LogOutcome, attempt.StatusCode,
+                attempt.Kind == ActionAttemptKind.Delivered ? null : attempt.Detail));
             logger.Log(attempt.Kind == ActionAttemptKind.Delivered ? LogLevel.Information : LogLevel.Warning,
                 "Notification {NotificationId} of alarm {AlarmId}, action {Index} {Action}: {Outcome} ({Detail})",
                 message.NotificationId, message.AlarmId, index, Redacted(action), attempt.Kind, attempt.Detail);
@@ -94,7 +100,19 @@ public sealed class AlarmNotifier(
         }
     }
 
-    /// <summary>The action without user-info, which may hold credentials, for logs.</summary>
-    private static string Redacted(string action) =>
-        Uri.TryCreate(action, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? action.Replace(uri.UserInfo + "@", "***@") : action;
+    private static string Redacted(string action) => ActionRedaction.Of(action);
+
+    private void Record(DeliveryRecord record) => _ = RecordAsync(record);
+
+    private async Task RecordAsync(DeliveryRecord record)
+    {
+        try
+        {
+            await deliveries.AddAsync(record, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Attempt {Attempt} of notification {NotificationId} is not in the delivery log", record.Attempt, record.NotificationId);
+        }
+    }
 }

@@ -11,6 +11,6 @@ internal sealed class LogNotifier(ILogger<LogNotifier> logger) : IActionNotifier
     {
         logger.LogInformation("Notifying alarm {AlarmName} {AlarmId} of {Severity} priority from {Previous} to {Current} with action log: because {Reason}.",
             message.AlarmName, message.AlarmId, message.Severity, message.Previous, message.Current, message.Reason);
-        return Task.FromResult(ActionAttempt.Delivered("logged"));
+        return Task.FromResult(ActionAttempt.Delivered("logged", outcome: "logged"));
     }
 }

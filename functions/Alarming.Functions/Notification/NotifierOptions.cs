@@ -15,6 +15,10 @@ public sealed class NotifierOptions
     [Range(0, 10)]
     public int RestMaxRetries { get; set; }
 
+    /// <summary>How long the delivery log keeps an attempt (ours).</summary>
+    [Range(1, 3650)]
+    public int LogRetentionDays { get; set; } = 30;
+
     /// <summary>Aodh's <c>rest_notifier_ssl_verify</c>; an action's <c>aodh-alarm-ssl-verify</c> query parameter overrides it.</summary>
     public bool RestSslVerify { get; set; } = true;
 

@@ -16,6 +16,6 @@ internal sealed class QueueNotifier(ITextQueueSender queues) : IActionNotifier
             return ActionAttempt.Failed("no queue name");
         }
         await queues.SendAsync(url.Host, WebhookBody.For(message), cancellationToken);
-        return ActionAttempt.Delivered($"queued on {url.Host}");
+        return ActionAttempt.Delivered($"queued on {url.Host}", outcome: "queued");
     }
 }

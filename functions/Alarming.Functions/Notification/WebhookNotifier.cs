@@ -36,7 +36,7 @@ internal sealed class WebhookNotifier(
         }
         catch (HttpRequestException e) when (e.InnerException is DestinationRefusedException refused)
         {
-            return ActionAttempt.Failed(refused.Message);
+            return ActionAttempt.Refused(refused.Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -71,9 +71,9 @@ internal sealed class WebhookNotifier(
             var detail = $"{status} {response.ReasonPhrase}";
             return status switch
             {
-                >= 200 and < 300 => ActionAttempt.Delivered(detail),
-                408 or 429 or >= 500 => ActionAttempt.Retry(detail),
-                _ => ActionAttempt.Failed(detail),
+                >= 200 and < 300 => ActionAttempt.Delivered(detail, status),
+                408 or 429 or >= 500 => ActionAttempt.Retry(detail, status),
+                _ => ActionAttempt.Failed(detail, status),
             };
         }
     }

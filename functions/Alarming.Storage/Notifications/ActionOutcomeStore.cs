@@ -6,7 +6,7 @@ using Azure.Data.Tables;
 namespace Alarming.Storage.Notifications;
 
 /// <summary><see cref="IActionOutcomeStore"/> on the <c>notifications</c> table: PartitionKey =
-/// notification id, RowKey = the action's index in the list, or <c>claim</c> for the worker at it.</summary>
+/// notification id, RowKey = the action's index in the list, or <c>claim</c> for the worker at it (kept, ended, between passes).</summary>
 internal sealed class ActionOutcomeStore(TableClientFactory tables) : IActionOutcomeStore
 {
     /// <remarks>Sorts after the digits of the outcome rows.</remarks>
@@ -34,12 +34,12 @@ internal sealed class ActionOutcomeStore(TableClientFactory tables) : IActionOut
             ["At"] = outcome.At,
         }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task<string?> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<NotificationClaim?> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var claim = new TableEntity(TableKey.Encode(notificationId), ClaimRow) { ["Until"] = until };
+        var claim = new TableEntity(TableKey.Encode(notificationId), ClaimRow) { ["Until"] = until, ["Passes"] = 1 };
         try
         {
-            return (await tables.Notifications.AddEntityAsync(claim, cancellationToken)).Headers.ETag?.ToString() ?? ETag.All.ToString();
+            return new NotificationClaim((await tables.Notifications.AddEntityAsync(claim, cancellationToken)).Headers.ETag?.ToString() ?? ETag.All.ToString(), 1);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -49,13 +49,15 @@ internal sealed class ActionOutcomeStore(TableClientFactory tables) : IActionOut
         {
             return null;
         }
+        var pass = (held.HasValue ? held.Value!.GetInt32("Passes") ?? 1 : 0) + 1;
+        claim["Passes"] = pass;
         try
         {
-            // The holder's claim lapsed (it died) or was released just now: take over, unless a third worker is faster.
+            // Released (a pass ended) or lapsed (its worker died): take over, unless a third worker is faster.
             var taken = held.HasValue
                 ? await tables.Notifications.UpdateEntityAsync(claim, held.Value!.ETag, TableUpdateMode.Replace, cancellationToken)
                 : await tables.Notifications.AddEntityAsync(claim, cancellationToken);
-            return taken.Headers.ETag?.ToString() ?? ETag.All.ToString();
+            return new NotificationClaim(taken.Headers.ETag?.ToString() ?? ETag.All.ToString(), pass);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 409 or 404)
         {
@@ -63,13 +65,15 @@ internal sealed class ActionOutcomeStore(TableClientFactory tables) : IActionOut
         }
     }
 
+    /// <remarks>The row stays, ended, so the next pass knows its number.</remarks>
     public async Task ReleaseAsync(string notificationId, string version, CancellationToken cancellationToken)
     {
         try
         {
-            await tables.Notifications.DeleteEntityAsync(TableKey.Encode(notificationId), ClaimRow, new ETag(version), cancellationToken);
+            await tables.Notifications.UpdateEntityAsync(new TableEntity(TableKey.Encode(notificationId), ClaimRow) { ["Until"] = DateTimeOffset.UnixEpoch },
+                new ETag(version), TableUpdateMode.Merge, cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status == 412)
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
             // Another worker took the lapsed claim over; it is theirs to release.
         }

@@ -10,9 +10,9 @@ public interface IActionOutcomeStore
     Task RecordAsync(string notificationId, ActionOutcome outcome, CancellationToken cancellationToken);
 
     /// <summary>Claims the notification for one worker until <paramref name="until"/> and returns the
-    /// claim's version; null while another worker's claim runs (a duplicate copy of the message is
+    /// claim's version and pass number; null while another worker's claim runs (a duplicate copy of the message is
     /// being handled there).</summary>
-    Task<string?> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+    Task<NotificationClaim?> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>Ends the claim of that version; one taken over meanwhile stays.</summary>
     Task ReleaseAsync(string notificationId, string version, CancellationToken cancellationToken);

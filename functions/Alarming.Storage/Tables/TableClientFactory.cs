@@ -21,6 +21,7 @@ public sealed class TableClientFactory
         ResourceTypes = service.GetTableClient(options.Value.ResourceTypesTable);
         Notifications = service.GetTableClient(options.Value.NotificationsTable);
         UsageProjects = service.GetTableClient(options.Value.UsageProjectsTable);
+        Deliveries = service.GetTableClient(options.Value.DeliveriesTable);
     }
 
     public TableClient Alarms { get; }
@@ -35,10 +36,11 @@ public sealed class TableClientFactory
     public TableClient ResourceTypes { get; }
     public TableClient Notifications { get; }
     public TableClient UsageProjects { get; }
+    public TableClient Deliveries { get; }
 
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks, ResourceTypes, Notifications, UsageProjects })
+        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks, ResourceTypes, Notifications, UsageProjects, Deliveries })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -9,6 +9,17 @@ public static class NotifyMessages
 {
     public static Task<string> SendAsync(AlarmingHostFixture host, params string[] actions) => SendCopiesAsync(host, 1, actions);
 
+    /// <summary>A notification of the given alarm, returning its id.</summary>
+    public static async Task<string> SendForAsync(AlarmingHostFixture host, string alarmId, string? projectId, params string[] actions)
+    {
+        var id = Guid.NewGuid().ToString();
+        var message = Message(host, id, actions);
+        message["alarm_id"] = alarmId;
+        message["project_id"] = projectId;
+        await new QueueProbe(host.Storage, QueueNames.Notify).SendJsonAsync(message);
+        return id;
+    }
+
     /// <summary>The same message <paramref name="copies"/> times, as an at-least-once producer may send it.</summary>
     public static async Task<string> SendCopiesAsync(AlarmingHostFixture host, int copies, params string[] actions)
     {

@@ -7,4 +7,5 @@ internal static class AlarmRoutes
     public const string State = Alarm + "/state";
     public const string History = Alarm + "/history";
     public const string Acknowledgement = Alarm + "/ack";
+    public const string Deliveries = Alarm + "/notifications";
 }
