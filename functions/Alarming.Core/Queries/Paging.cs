@@ -9,11 +9,12 @@ public sealed record Paging<T>(int Limit, string? Marker, IReadOnlyList<SortKey<
 {
     public static Result<Paging<T>> Parse(string? limit, IReadOnlyList<string> sort, string? marker, IReadOnlyList<QueryField<T>> sortable)
     {
-        if (QueryLimit.Parse(limit) is { Error: { } invalid })
+        var parsed = QueryLimit.Parse(limit);
+        if (parsed.Error is { } invalid)
         {
             return invalid;
         }
-        var parsedLimit = QueryLimit.Parse(limit).Value;
+        var parsedLimit = parsed.Value;
         var keys = new List<SortKey<T>>();
         foreach (var item in sort)
         {

@@ -77,9 +77,10 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                // Read before disposing: a disposed process has no exit code to tell.
+                var exitCode = process.HasExited ? process.ExitCode : -1;
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException(
-                    $"Azurite did not start (exit code {(process.HasExited ? process.ExitCode : -1)}); run `npm ci` in {projectDirectory}.");
+                throw new InvalidOperationException($"Azurite did not start (exit code {exitCode}); run `npm ci` in {projectDirectory}.");
             }
             await Task.Delay(100, cancellationToken);
         }
@@ -87,8 +88,21 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>Starts Azurite on three free loopback ports, data in memory (for tests and benchmarks).</summary>
-    public static Task<AzuriteProcess> StartOnFreePortsAsync(string projectDirectory, CancellationToken cancellationToken = default) =>
-        StartAsync(projectDirectory, null, FreePort(), FreePort(), FreePort(), cancellationToken);
+    /// <remarks>A port found free can be taken by another process before Azurite binds it (tests start
+    /// many at once): then Azurite exits, and it is started again on other ports.</remarks>
+    public static async Task<AzuriteProcess> StartOnFreePortsAsync(string projectDirectory, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartAsync(projectDirectory, null, FreePort(), FreePort(), FreePort(), cancellationToken);
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+            }
+        }
+    }
 
     public static bool IsListening(int port)
     {

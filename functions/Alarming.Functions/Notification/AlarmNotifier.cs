@@ -59,15 +59,15 @@ public sealed class AlarmNotifier(
             var startedAt = time.GetUtcNow();
             var started = time.GetTimestamp();
             var attempt = await TryAsync(action, message, cancellationToken);
-            Record(new DeliveryRecord(message.AlarmId, message.ProjectId, message.NotificationId, pass, index, Redacted(action), message.Previous,
+            Record(new DeliveryRecord(message.AlarmId, message.ProjectId, message.NotificationId, pass, index, ActionRedaction.Of(action), message.Previous,
                 message.Current, startedAt, (long)time.GetElapsedTime(started).TotalMilliseconds, attempt.LogOutcome, attempt.StatusCode,
                 attempt.Kind == ActionAttemptKind.Delivered ? null : attempt.Detail));
             logger.Log(attempt.Kind == ActionAttemptKind.Delivered ? LogLevel.Information : LogLevel.Warning,
                 "Notification {NotificationId} of alarm {AlarmId}, action {Index} {Action}: {Outcome} ({Detail})",
-                message.NotificationId, message.AlarmId, index, Redacted(action), attempt.Kind, attempt.Detail);
+                message.NotificationId, message.AlarmId, index, ActionRedaction.Of(action), attempt.Kind, attempt.Detail);
             if (attempt.Kind == ActionAttemptKind.Retry)
             {
-                left.Add($"{index} {Redacted(action)}: {attempt.Detail}");
+                left.Add($"{index} {ActionRedaction.Of(action)}: {attempt.Detail}");
                 continue;
             }
             var status = attempt.Kind == ActionAttemptKind.Delivered ? ActionOutcome.Delivered : ActionOutcome.Failed;
@@ -83,7 +83,7 @@ public sealed class AlarmNotifier(
     {
         if (!ActionUrl.TryParse(action, out var url))
         {
-            return ActionAttempt.Failed($"Unable to parse action {Redacted(action)} for alarm {message.AlarmId}");
+            return ActionAttempt.Failed($"Unable to parse action {ActionRedaction.Of(action)} for alarm {message.AlarmId}");
         }
         if (!byScheme.TryGetValue(url.Scheme, out var notifier))
         {
@@ -99,8 +99,6 @@ public sealed class AlarmNotifier(
             return ActionAttempt.Retry(e.Message);
         }
     }
-
-    private static string Redacted(string action) => ActionRedaction.Of(action);
 
     private void Record(DeliveryRecord record) => _ = RecordAsync(record);
 

@@ -7,7 +7,7 @@ namespace Alarming.Storage.Notifications;
 
 /// <summary><see cref="IDeliveryLogStore"/> on the <c>deliveries</c> table: PartitionKey = alarm id,
 /// RowKey = inverted start time, then notification id, action index and inverted attempt, so a partition reads
-/// newest first (a later attempt first, even within one clock reading) and a repeated write of one attempt lands on the same row.</summary>
+/// newest first (a later attempt first, even within one clock reading).</summary>
 internal sealed class DeliveryLogStore(TableClientFactory tables) : IDeliveryLogStore
 {
     private TableClient Deliveries => tables.Deliveries;
@@ -21,9 +21,13 @@ internal sealed class DeliveryLogStore(TableClientFactory tables) : IDeliveryLog
             ["StatusCode"] = record.StatusCode, ["Error"] = record.Error,
         }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alarmId, int limit, string? after, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alarmId, string? projectId, int limit, string? after, CancellationToken cancellationToken)
     {
         var filter = $"PartitionKey eq {TableKey.Quote(TableKey.Encode(alarmId))}";
+        if (projectId is not null)
+        {
+            filter += $" and ProjectId eq {TableKey.Quote(projectId)}";
+        }
         if (after is not null)
         {
             filter += $" and RowKey gt {TableKey.Quote(after)}";
@@ -43,7 +47,7 @@ internal sealed class DeliveryLogStore(TableClientFactory tables) : IDeliveryLog
     public async Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var expired = 0;
-        var old = Deliveries.QueryAsync<TableEntity>($"StartedAt lt datetime'{before.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}'",
+        var old = Deliveries.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"StartedAt lt {before}"),
             select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
         await foreach (var row in old)
         {
@@ -52,6 +56,9 @@ internal sealed class DeliveryLogStore(TableClientFactory tables) : IDeliveryLog
         }
         return expired;
     }
+
+    public async Task<bool> ExistsAsync(string alarmId, string key, CancellationToken cancellationToken) =>
+        (await Deliveries.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(alarmId), key, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
 
     public string Key(DeliveryRecord record) =>
         (DateTimeOffset.MaxValue.UtcTicks - record.StartedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "_" +

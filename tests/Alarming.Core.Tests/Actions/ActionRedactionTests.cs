@@ -11,5 +11,7 @@ public sealed class ActionRedactionTests
     [InlineData("log://", "log://")]
     [InlineData("queue://alarm-out", "queue://alarm-out")]
     [InlineData("not a url", "not a url")]
+    [InlineData("https://us er:p{w}@host/p", "https://***@host/p")]          // what a URI parser would escape or refuse
+    [InlineData("https://a@b:c@host?k=v", "https://***@host?k=***")]
     public void HidesUserInfoAndQueryValues(string action, string shown) => Assert.Equal(shown, ActionRedaction.Of(action));
 }

@@ -49,12 +49,10 @@ public sealed class DeliveryLogTests(NotifyingHostFixture host) : IClassFixture<
         var secret = Receiver.Url($"/status/200/{Guid.NewGuid():N}").Replace("http://", "http://user:pw@") + "?token=abc&x=1";
         await NotifyMessages.SendForAsync(host, alarmId, "p-plain", secret, "http://169.254.169.254/latest/meta-data", "log://");
         var log = await LogOfAsync(alarmId, 3);
-        var byIndex = log.OrderBy(r => r!["started_at"]!.GetValue<string>()).ToList();
         var delivered = log.Single(r => r!["outcome"]!.GetValue<string>() == "delivered")!;
         Assert.Equal($"http://***@127.0.0.1:{Receiver.Port}" + new Uri(secret).AbsolutePath + "?token=***&x=***", delivered["action"]!.GetValue<string>());
         Assert.Contains(log, r => r!["outcome"]!.GetValue<string>() == "refused" && r["action"]!.GetValue<string>() == "http://169.254.169.254/latest/meta-data");
         Assert.Contains(log, r => r!["outcome"]!.GetValue<string>() == "logged" && r["action"]!.GetValue<string>() == "log://");
-        Assert.Equal(3, byIndex.Count);
     }
 
     [Fact]
@@ -73,6 +71,9 @@ public sealed class DeliveryLogTests(NotifyingHostFixture host) : IClassFixture<
         var rest = await LogAsync(alarmId, "?limit=2&marker=" + Uri.EscapeDataString(first[1]!["record_id"]!.GetValue<string>()));
         Assert.Equal(all[2]!["record_id"]!.GetValue<string>(), rest.Single()!["record_id"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"/v2/alarms/{alarmId}/notifications?limit=x")).Status);
+        var unknown = await admin.GetAsync($"/v2/alarms/{alarmId}/notifications?marker=nothing");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
+        Assert.Equal("Marker nothing not found.", unknown.Fault);
     }
 
     [Fact]

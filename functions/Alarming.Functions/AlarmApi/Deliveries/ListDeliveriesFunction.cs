@@ -38,8 +38,14 @@ public sealed class ListDeliveriesFunction(ApiRequest<AodhDialect> api, IAlarmSt
             return AodhResults.Error(ApiError.AlarmNotFound(alarmId));
         }
         var marker = request.Query["marker"].ToString();
-        var records = await deliveries.ListAsync(alarmId, limit, marker.Length == 0 ? null : marker, cancellationToken);
-        if (!found && records.Count == 0)
+        if (marker.Length > 0 && !await deliveries.ExistsAsync(alarmId, marker, cancellationToken))
+        {
+            return AodhResults.Error(ApiError.BadRequest($"Marker {marker} not found."));
+        }
+        // As in history: others see only the records of their own project (an admin may have moved the alarm).
+        var records = await deliveries.ListAsync(alarmId, caller.IsAdmin ? null : caller.ProjectId, limit, marker.Length == 0 ? null : marker,
+            cancellationToken);
+        if (!found && marker.Length == 0 && records.Count == 0)
         {
             return AodhResults.Error(ApiError.AlarmNotFound(alarmId));
         }
