@@ -41,7 +41,7 @@ public sealed class AlarmNotifier(
         }
         finally
         {
-            await outcomes.ReleaseAsync(message.NotificationId, claim.Version, CancellationToken.None);
+            await outcomes.ReleaseAsync(message.NotificationId, claim.Version, time.GetUtcNow(), CancellationToken.None);
         }
     }
 

@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Alarming.Functions.Notification;
 
-/// <summary>Hourly: deletes delivery log records older than <c>Notifier__LogRetentionDays</c>.</summary>
-public sealed class ExpireDeliveriesFunction(IDeliveryLogStore deliveries, IOptions<NotifierOptions> options, TimeProvider time,
-    ILogger<ExpireDeliveriesFunction> logger)
+/// <summary>Hourly: deletes delivery log records older than <c>Notifier__LogRetentionDays</c>, and the
+/// notifier's own records of finished actions and ended claims as old.</summary>
+public sealed class ExpireDeliveriesFunction(IDeliveryLogStore deliveries, IActionOutcomeStore outcomes, IOptions<NotifierOptions> options,
+    TimeProvider time, ILogger<ExpireDeliveriesFunction> logger)
 {
     public const string Name = "ExpireDeliveries";
 
@@ -16,6 +17,7 @@ public sealed class ExpireDeliveriesFunction(IDeliveryLogStore deliveries, IOpti
     {
         var before = time.GetUtcNow().AddDays(-options.Value.LogRetentionDays);
         var count = await deliveries.ExpireAsync(before, cancellationToken);
-        logger.LogInformation("Expired {Count} delivery log records of attempts before {Before}", count, before);
+        var notifier = await outcomes.ExpireAsync(before, cancellationToken);
+        logger.LogInformation("Expired {Count} delivery log records and {Notifier} outcome and claim rows from before {Before}", count, notifier, before);
     }
 }

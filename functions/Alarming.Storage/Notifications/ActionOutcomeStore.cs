@@ -25,6 +25,19 @@ internal sealed class ActionOutcomeStore(TableClientFactory tables) : IActionOut
         return outcomes;
     }
 
+    public async Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var expired = 0;
+        var old = tables.Notifications.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"At lt {before} or Until lt {before}"),
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        await foreach (var row in old)
+        {
+            await tables.Notifications.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            expired++;
+        }
+        return expired;
+    }
+
     public Task RecordAsync(string notificationId, ActionOutcome outcome, CancellationToken cancellationToken) =>
         tables.Notifications.UpsertEntityAsync(new TableEntity(TableKey.Encode(notificationId), outcome.Index.ToString("D3", CultureInfo.InvariantCulture))
         {
@@ -65,12 +78,12 @@ internal sealed class ActionOutcomeStore(TableClientFactory tables) : IActionOut
         }
     }
 
-    /// <remarks>The row stays, ended, so the next pass knows its number.</remarks>
-    public async Task ReleaseAsync(string notificationId, string version, CancellationToken cancellationToken)
+    /// <remarks>The row stays, ended at <paramref name="now"/>, so the next pass knows its number and expiry knows its age.</remarks>
+    public async Task ReleaseAsync(string notificationId, string version, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
-            await tables.Notifications.UpdateEntityAsync(new TableEntity(TableKey.Encode(notificationId), ClaimRow) { ["Until"] = DateTimeOffset.UnixEpoch },
+            await tables.Notifications.UpdateEntityAsync(new TableEntity(TableKey.Encode(notificationId), ClaimRow) { ["Until"] = now },
                 new ETag(version), TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)

@@ -15,5 +15,8 @@ public interface IActionOutcomeStore
     Task<NotificationClaim?> TryClaimAsync(string notificationId, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>Ends the claim of that version; one taken over meanwhile stays.</summary>
-    Task ReleaseAsync(string notificationId, string version, CancellationToken cancellationToken);
+    Task ReleaseAsync(string notificationId, string version, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes outcomes recorded, and claims ended, before <paramref name="before"/>; returns how many rows.</summary>
+    Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -99,11 +99,16 @@ public sealed class DeliveryLogTests(NotifyingHostFixture host) : IClassFixture<
     public async Task RecordsOlderThanTheRetention_AreDeletedByTheHourlyTimer()
     {
         var alarmId = Guid.NewGuid().ToString();
-        await NotifyMessages.SendForAsync(host, alarmId, "p-plain", "log://");
+        var old = await NotifyMessages.SendForAsync(host, alarmId, "p-plain", "log://");
         await LogOfAsync(alarmId, 1);
         host.Time.Advance(TimeSpan.FromDays(29));
-        await NotifyMessages.SendForAsync(host, alarmId, "p-plain", "log://");
+        var recent = await NotifyMessages.SendForAsync(host, alarmId, "p-plain", "log://");
         var both = await LogOfAsync(alarmId, 2);
+        await host.WaitForIdleAsync(QueueNames.Notify);
+        var notifications = new Azure.Data.Tables.TableClient(host.Storage, "notifications");
+        async Task<int> RowsAsync(string notificationId) =>
+            await notifications.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{notificationId}'").CountAsync();
+        Assert.Equal(2, await RowsAsync(old));   // the outcome of its one action, and its ended claim
 
         // Past 30 days for the first record, not for the second; the timer runs at minute 23 of every hour.
         var now = host.Time.GetUtcNow().AddDays(1).AddMinutes(1);
@@ -113,5 +118,7 @@ public sealed class DeliveryLogTests(NotifyingHostFixture host) : IClassFixture<
         await Eventually.TrueAsync(() => Task.FromResult(host.Activity.LastHandled(ExpireDeliveriesFunction.Name) >= at), "the retention timer");
         await Eventually.TrueAsync(async () => (await LogAsync(alarmId)).Count == 1, "the old record to go");
         Assert.Equal(both[0]!["record_id"]!.GetValue<string>(), (await LogAsync(alarmId)).Single()!["record_id"]!.GetValue<string>());
+        Assert.Equal(0, await RowsAsync(old));
+        Assert.Equal(2, await RowsAsync(recent));
     }
 }
