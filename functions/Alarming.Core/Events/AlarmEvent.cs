@@ -16,8 +16,8 @@ public sealed record AlarmEvent(string MessageId, string EventType, string Proje
     /// a list of three-item lists with convertible values.</exception>
     public static AlarmEvent Parse(JsonObject json)
     {
-        var eventType = NonEmptyString(json, "event_type");
-        var messageId = NonEmptyString(json, "message_id");
+        var eventType = CanonicalEvent.Text(json, "event_type") ?? throw new MalformedEventException("no event_type");
+        var messageId = CanonicalEvent.Text(json, "message_id") ?? throw new MalformedEventException("no message_id");
         var traits = new Dictionary<string, TraitValue>(StringComparer.Ordinal);
         var project = "";
         if (json["traits"] is { } list)
@@ -41,11 +41,6 @@ public sealed record AlarmEvent(string MessageId, string EventType, string Proje
 
     /// <summary>Aodh's <c>Event.get_value</c> for <c>traits.&lt;name&gt;</c>: a missing trait is <c>None</c>.</summary>
     public TraitValue Trait(string name) => Traits.GetValueOrDefault(name) ?? TraitValue.None;
-
-    private static string NonEmptyString(JsonObject json, string field) =>
-        json[field] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > 0 } text
-            ? text
-            : throw new MalformedEventException($"no {field}");
 
     private static (string Name, TraitValue Value) Trait(JsonNode? item)
     {

@@ -14,9 +14,10 @@ public static class CanonicalEvent
     public const int MaxBytes = 32 * 1024;
 
     /// <summary>Recognises the producer's shape by its fields and maps it.</summary>
-    /// <returns>The canonical event, and whether its <c>raw</c> was dropped for size.</returns>
+    /// <returns>The canonical event, read (its <see cref="AlarmEvent.Json"/> is what to queue), and whether its
+    /// <c>raw</c> was dropped for size.</returns>
     /// <exception cref="MalformedEventException">Not an event of any shape, or one that cannot be evaluated.</exception>
-    public static (JsonObject Event, bool RawDropped) From(JsonNode? item, DateTimeOffset receivedAt)
+    public static (AlarmEvent Event, bool RawDropped) From(JsonNode? item, DateTimeOffset receivedAt)
     {
         if (item is not JsonObject json)
         {
@@ -26,15 +27,15 @@ public static class CanonicalEvent
             : EventGridEvent.IsOne(json) ? EventGridEvent.ToCanonical(json)
             : json.ContainsKey("event_type") || json.ContainsKey("message_id") ? json
             : throw new MalformedEventException("not an Aodh, Event Grid or CloudEvents event (no event_type, eventType or specversion)");
-        AlarmEvent.Parse(canonical);
+        var parsed = AlarmEvent.Parse(canonical);
         if (Size(canonical) <= MaxBytes)
         {
-            return (canonical, false);
+            return (parsed, false);
         }
-        canonical = canonical.DeepClone().AsObject();
-        canonical["raw"] = new JsonObject();
-        return Size(canonical) <= MaxBytes
-            ? (canonical, true)
+        var withoutRaw = canonical.DeepClone().AsObject();
+        withoutRaw["raw"] = new JsonObject();
+        return Size(withoutRaw) <= MaxBytes
+            ? (parsed with { Json = withoutRaw }, true)
             : throw new MalformedEventException($"the event is larger than {MaxBytes} bytes without its raw part");
     }
 

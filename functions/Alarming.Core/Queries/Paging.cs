@@ -1,4 +1,3 @@
-using System.Globalization;
 using Alarming.Core.Python;
 using Alarming.Core.Validation;
 

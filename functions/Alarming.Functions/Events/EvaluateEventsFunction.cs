@@ -56,12 +56,11 @@ public sealed class EvaluateEventsFunction(EventEvaluator evaluator, ITextQueueS
     {
         try
         {
-            var (canonical, rawDropped) = CanonicalEvent.From(item, time.GetUtcNow());
+            var (alarmEvent, rawDropped) = CanonicalEvent.From(item, time.GetUtcNow());
             if (rawDropped)
             {
                 logger.LogWarning("Event {Index} is larger than {Bytes} bytes: its raw part is dropped", index, CanonicalEvent.MaxBytes);
             }
-            var alarmEvent = AlarmEvent.Parse(canonical);
             return alarmEvent.Project.Length == 0 ? alarmEvent with { Project = options.Value.DefaultProject } : alarmEvent;
         }
         catch (MalformedEventException e)

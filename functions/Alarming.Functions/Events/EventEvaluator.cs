@@ -59,13 +59,14 @@ public sealed class EventEvaluator(IAlarmStore alarms, TransitionEntries entries
 
     private async Task<bool> FireAsync(EventAlarmRule rule, AlarmEvent alarmEvent, CancellationToken cancellationToken)
     {
+        var key = FiredEvent.Key(alarmEvent.MessageId);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (await alarms.FindAsync(rule.AlarmId, rule.ProjectId, cancellationToken) is not { } stored)
             {
                 return false;
             }
-            if (stored.Mark.Fired?.Any(f => f.Event == FiredEvent.Key(alarmEvent.MessageId)) == true)
+            if (stored.Mark.Fired?.Any(f => f.Event == key) == true)
             {
                 // Fired by this event already: at most finish what a crash left of it.
                 await pending.FinishAsync(stored, cancellationToken);

@@ -83,12 +83,10 @@ public sealed class PostEventsFunction(ApiRequest<AodhDialect> api, EventIntakeS
         var events = new List<JsonObject>();
         for (var index = 0; index < items.Count; index++)
         {
-            JsonObject canonical;
             AlarmEvent parsed;
             try
             {
-                canonical = CanonicalEvent.From(items[index], time.GetUtcNow()).Event;
-                parsed = AlarmEvent.Parse(canonical);
+                parsed = CanonicalEvent.From(items[index], time.GetUtcNow()).Event;
             }
             catch (MalformedEventException e)
             {
@@ -98,6 +96,7 @@ public sealed class PostEventsFunction(ApiRequest<AodhDialect> api, EventIntakeS
             {
                 throw new ApiErrorException(ApiError.RbacFailed());
             }
+            var canonical = parsed.Json;
             if ((parsed.Project.Length == 0 || !anyProject) && caller.ProjectId.Length > 0)
             {
                 canonical = canonical.DeepClone().AsObject();

@@ -25,18 +25,8 @@ internal sealed class ActionOutcomeStore(TableClientFactory tables) : IActionOut
         return outcomes;
     }
 
-    public async Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        var expired = 0;
-        var old = tables.Notifications.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"At lt {before} or Until lt {before}"),
-            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        await foreach (var row in old)
-        {
-            await tables.Notifications.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-            expired++;
-        }
-        return expired;
-    }
+    public Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        tables.Notifications.DeleteWhereAsync(TableClient.CreateQueryFilter($"At lt {before} or Until lt {before}"), cancellationToken);
 
     public Task RecordAsync(string notificationId, ActionOutcome outcome, CancellationToken cancellationToken) =>
         tables.Notifications.UpsertEntityAsync(new TableEntity(TableKey.Encode(notificationId), outcome.Index.ToString("D3", CultureInfo.InvariantCulture))

@@ -44,18 +44,8 @@ internal sealed class DeliveryLogStore(TableClientFactory tables) : IDeliveryLog
         return records;
     }
 
-    public async Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken)
-    {
-        var expired = 0;
-        var old = Deliveries.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"StartedAt lt {before}"),
-            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
-        await foreach (var row in old)
-        {
-            await Deliveries.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-            expired++;
-        }
-        return expired;
-    }
+    public Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        Deliveries.DeleteWhereAsync(TableClient.CreateQueryFilter($"StartedAt lt {before}"), cancellationToken);
 
     public async Task<bool> ExistsAsync(string alarmId, string key, CancellationToken cancellationToken) =>
         (await Deliveries.GetEntityIfExistsAsync<TableEntity>(TableKey.Encode(alarmId), key, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;

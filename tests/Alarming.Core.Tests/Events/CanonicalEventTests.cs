@@ -8,7 +8,7 @@ public sealed class CanonicalEventTests
 {
     private static readonly DateTimeOffset Received = new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
 
-    private static JsonObject From(string json) => CanonicalEvent.From(JsonNode.Parse(json), Received).Event;
+    private static JsonObject From(string json) => CanonicalEvent.From(JsonNode.Parse(json), Received).Event.Json;
 
     [Fact]
     public void AodhEvent_IsKeptAsItIs()
@@ -84,7 +84,7 @@ public sealed class CanonicalEventTests
         var big = new string('x', 40_000);
         var (canonical, dropped) = CanonicalEvent.From(JsonNode.Parse($$$"""{"message_id": "m", "event_type": "x", "traits": [], "raw": {"blob": "{{{big}}}"}}"""), Received);
         Assert.True(dropped);
-        Assert.Equal("{}", canonical["raw"]!.ToJsonString());
+        Assert.Equal("{}", canonical.Json["raw"]!.ToJsonString());
         Assert.Throws<MalformedEventException>(() => CanonicalEvent.From(
             JsonNode.Parse($$$"""{"message_id": "m", "event_type": "x", "traits": [["t", 1, "{{{big}}}"]], "raw": {}}"""), Received));
     }
