@@ -5,6 +5,7 @@ using Alarming.Functions.Events;
 using Alarming.Functions.Identity;
 using Alarming.Functions.MetricApi;
 using Alarming.Functions.Notification;
+using Alarming.Functions.Silences;
 using Alarming.Storage;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
@@ -32,6 +33,7 @@ public static class AlarmingServiceCollectionExtensions
         services.AddAlarmEvaluation();
         services.AddAlarmNotification();
         services.AddAlarmEvents();
+        services.AddSilences();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -20,4 +20,6 @@ public sealed class StorageOptions
     [Required] public string NotificationsTable { get; set; } = "notifications";
     [Required] public string UsageProjectsTable { get; set; } = "usageprojects";
     [Required] public string DeliveriesTable { get; set; } = "deliveries";
+    [Required] public string SilencesTable { get; set; } = "silences";
+    [Required] public string MutedNotificationsTable { get; set; } = "mutednotifications";
 }

@@ -5,6 +5,7 @@ using Alarming.Storage.Metrics;
 using Alarming.Storage.Notifications;
 using Alarming.Storage.Outbox;
 using Alarming.Storage.Queues;
+using Alarming.Storage.Silences;
 using Alarming.Storage.Quotas;
 using Alarming.Storage.Tables;
 using Alarming.Storage.Usage;
@@ -30,6 +31,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITextQueueSender, TextQueueSender>();
         services.AddSingleton<IActionOutcomeStore, ActionOutcomeStore>();
         services.AddSingleton<IDeliveryLogStore, DeliveryLogStore>();
+        services.AddSingleton<ISilenceStore, SilenceStore>();
+        services.AddSingleton<IMutedNotificationStore, MutedNotificationStore>();
         services.AddSingleton<IOutboxStore, OutboxStore>();
         services.AddSingleton<IUsageStore, UsageStore>();
         return services;

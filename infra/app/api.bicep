@@ -87,6 +87,7 @@ var noauthSettings = {
 var serviceDefaults = {
   Api__UserAlarmQuota: '-1'
   Api__ProjectAlarmQuota: '-1'
+  Api__SilenceQuota: '100'
   Api__AlarmMaxActions: '-1'
   Api__GnocchiExternalProjectOwnerId: ''
   Api__PrometheusEnabled: 'false'

@@ -19,6 +19,8 @@ var tableNames = [
   'notifications'
   'usageprojects'
   'deliveries'
+  'silences'
+  'mutednotifications'
 ]
 
 // Every queue the service reads or writes, with the -poison twins the Functions host moves a

@@ -38,6 +38,14 @@ public sealed record Alarm
     [JsonIgnore]
     public string RuleAttribute => AlarmTypes.RuleAttribute(Type);
 
+    /// <summary>The actions run on a move to (or a repeat of) <paramref name="state"/>; empty when none.</summary>
+    public IReadOnlyList<string> ActionsFor(string state) => state switch
+    {
+        AlarmStates.Ok => OkActions,
+        AlarmStates.Alarm => AlarmActions,
+        _ => InsufficientDataActions,
+    } ?? [];
+
     /// <summary>Disabled alarms are never evaluated; <c>null</c> counts as disabled.</summary>
     [JsonIgnore]
     public bool IsEnabled => Enabled == true;

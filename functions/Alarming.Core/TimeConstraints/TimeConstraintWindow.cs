@@ -28,4 +28,19 @@ public static class TimeConstraintWindow
         var recent = cron.GetNextOccurrence(now - TimeSpan.FromSeconds(constraint.Duration), zone, inclusive: true);
         return recent is { } r && r < now;
     }
+
+    /// <summary>The end of a window [start, start + duration) of <paramref name="start"/> (cron) holding
+    /// <paramref name="now"/>, or null when none does. Without Aodh's early allowance: a window that mutes
+    /// (a silence's) starts when it says.</summary>
+    /// <remarks>The earliest such start is the first one after now − duration; windows that overlap it are
+    /// found again when this one ends.</remarks>
+    public static DateTimeOffset? EndOfWindow(string start, long duration, string? timezone, DateTimeOffset now)
+    {
+        if (!CronSchedule.TryParse(start, out var cron, out _) || !TimeZones.TryFind(timezone, out var zone))
+        {
+            return null;
+        }
+        var length = TimeSpan.FromSeconds(duration);
+        return cron!.GetNextOccurrence(now - length, zone, inclusive: false) is { } first && first <= now ? first + length : null;
+    }
 }

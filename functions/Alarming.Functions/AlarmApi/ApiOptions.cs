@@ -15,6 +15,10 @@ public sealed class ApiOptions
     [Range(-1, int.MaxValue)]
     public int ProjectAlarmQuota { get; set; } = -1;
 
+    /// <summary>Pending or active silences per project (ours); −1 unlimited.</summary>
+    [Range(-1, int.MaxValue)]
+    public int SilenceQuota { get; set; } = 100;
+
     /// <summary>Aodh's <c>alarm_max_actions</c>: URLs per action list; ≤ 0 unlimited.</summary>
     public int AlarmMaxActions { get; set; } = -1;
 

@@ -49,12 +49,7 @@ public sealed class TransitionEntries(IOptions<HistoryOptions> historyOptions, I
 
     private static string? Notification(Alarm before, Alarm after, EvaluationResult result, DateTimeOffset tick, string id)
     {
-        var actions = result.State switch
-        {
-            AlarmStates.Ok => before.OkActions,
-            AlarmStates.Alarm => before.AlarmActions,
-            _ => before.InsufficientDataActions,
-        } ?? [];
+        var actions = before.ActionsFor(result.State);
         // An acknowledged alarm sends no repeats of its state; a transition (which clears it) still notifies.
         if (actions.Count == 0 || (before.Acknowledgement is not null && after.State == before.State))
         {
@@ -62,7 +57,7 @@ public sealed class TransitionEntries(IOptions<HistoryOptions> historyOptions, I
         }
         var message = new NotifyAlarmMessage(id, before.AlarmId, before.Name, before.Severity,
             before.ProjectId, before.UserId, before.State, after.State == before.State ? result.State : after.State, result.Reason,
-            result.ReasonData, actions, tick);
+            result.ReasonData, actions, tick, Type: before.Type, Enabled: before.Enabled, RepeatActions: before.RepeatActions);
         return JsonSerializer.Serialize(message, StorageJson.Options);
     }
 }

@@ -1,5 +1,9 @@
 using Alarming.Core.Actions;
+using Alarming.Core.Silences;
+using Alarming.Functions.Silences;
+using Alarming.Storage;
 using Alarming.Storage.Notifications;
+using Alarming.Storage.Silences;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,10 +15,12 @@ namespace Alarming.Functions.Notification;
 /// (and ends in <c>alarm-notify-poison</c> after <c>maxDequeueCount</c>). A worker claims the
 /// notification while at it, so a duplicate copy of the message (the queue and the evaluator's
 /// crash recovery are at-least-once) does not call the receivers a second time meanwhile. Every
-/// attempt goes to the delivery log, without waiting for it: recording never delays or fails a delivery.</summary>
+/// attempt goes to the delivery log, without waiting for it: recording never delays or fails a delivery.
+/// While an active silence of the alarm's project matches, the actions are not run but recorded as
+/// <c>silenced</c>, and the notification is remembered for the silence's end.</summary>
 public sealed class AlarmNotifier(
-    IEnumerable<IActionNotifier> notifiers, IActionOutcomeStore outcomes, IDeliveryLogStore deliveries, IOptions<NotifierOptions> options,
-    TimeProvider time, ILogger<AlarmNotifier> logger)
+    IEnumerable<IActionNotifier> notifiers, IActionOutcomeStore outcomes, IDeliveryLogStore deliveries, ActiveSilences silences,
+    IMutedNotificationStore muted, IOptions<NotifierOptions> options, TimeProvider time, ILogger<AlarmNotifier> logger)
 {
     private readonly Dictionary<string, IActionNotifier> byScheme =
         notifiers.SelectMany(n => n.Schemes.Select(s => (s, n))).ToDictionary(p => p.s, p => p.n);
@@ -48,6 +54,15 @@ public sealed class AlarmNotifier(
     private async Task RunActionsAsync(NotifyAlarmMessage message, int pass, CancellationToken cancellationToken)
     {
         var finished = (await outcomes.ListAsync(message.NotificationId, cancellationToken)).Select(o => o.Index).ToHashSet();
+        if (finished.Count == message.Actions.Count)
+        {
+            return;
+        }
+        if (await silences.MutingAsync(message.Target, cancellationToken) is [_, ..] muting)
+        {
+            await MuteAsync(message, pass, muting, finished, cancellationToken);
+            return;
+        }
         var left = new List<string>();
         for (var index = 0; index < message.Actions.Count; index++)
         {
@@ -77,6 +92,34 @@ public sealed class AlarmNotifier(
         {
             throw new InvalidOperationException($"Notification {message.NotificationId}: actions to retry: {string.Join("; ", left)}");
         }
+    }
+
+    /// <remarks>The notification is remembered for each silence that resends on expiry before the actions are
+    /// recorded finished, so a crash in between leaves it to a redelivery, which mutes it again.</remarks>
+    private async Task MuteAsync(NotifyAlarmMessage message, int pass, IReadOnlyList<Silence> muting, HashSet<int> finished,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var silence in muting.Where(s => s.NotifyOnExpiry))
+        {
+            await muted.RecordAsync(new MutedNotification(silence.SilenceId, silence.ProjectId, message.AlarmId, message.Previous, message.Current,
+                message.Reason, message.ReasonData.ToJsonString(StorageJson.Options), now, silence.ActiveUntil(now) ?? now), cancellationToken);
+        }
+        var silenceId = muting[0].SilenceId;
+        for (var index = 0; index < message.Actions.Count; index++)
+        {
+            if (finished.Contains(index))
+            {
+                continue;
+            }
+            var action = message.Actions[index];
+            Record(new DeliveryRecord(message.AlarmId, message.ProjectId, message.NotificationId, pass, index, ActionRedaction.Of(action), message.Previous,
+                message.Current, now, 0, ActionOutcome.Silenced, null, null, silenceId));
+            await outcomes.RecordAsync(message.NotificationId, new ActionOutcome(index, action, ActionOutcome.Silenced, $"silence {silenceId}", now),
+                cancellationToken);
+        }
+        logger.LogInformation("Notification {NotificationId} of alarm {AlarmId} ({State}) is silenced by {SilenceId}",
+            message.NotificationId, message.AlarmId, message.Current, silenceId);
     }
 
     private async Task<ActionAttempt> TryAsync(string action, NotifyAlarmMessage message, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ internal sealed class DeliveryLogStore(TableClientFactory tables) : IDeliveryLog
             ["ActionIndex"] = record.ActionIndex, ["Action"] = record.Action, ["Previous"] = record.Previous, ["Current"] = record.Current,
             ["StartedAt"] = record.StartedAt, ["DurationMs"] = record.DurationMs, ["Outcome"] = record.Outcome,
             ["StatusCode"] = record.StatusCode, ["Error"] = record.Error,
+            ["SilenceId"] = record.SilenceId,
         }, TableUpdateMode.Replace, cancellationToken);
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string alarmId, string? projectId, int limit, string? after, CancellationToken cancellationToken)
@@ -58,5 +59,5 @@ internal sealed class DeliveryLogStore(TableClientFactory tables) : IDeliveryLog
     private static DeliveryRecord From(string alarmId, TableEntity row) => new(alarmId, row.GetString("ProjectId"),
         row.GetString("NotificationId"), row.GetInt32("Attempt") ?? 1, row.GetInt32("ActionIndex") ?? 0, row.GetString("Action"),
         row.GetString("Previous"), row.GetString("Current"), row.GetDateTimeOffset("StartedAt") ?? default, row.GetInt64("DurationMs") ?? 0,
-        row.GetString("Outcome"), row.GetInt32("StatusCode"), row.GetString("Error"));
+        row.GetString("Outcome"), row.GetInt32("StatusCode"), row.GetString("Error"), row.GetString("SilenceId"));
 }

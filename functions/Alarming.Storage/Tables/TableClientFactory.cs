@@ -22,6 +22,8 @@ public sealed class TableClientFactory
         Notifications = service.GetTableClient(options.Value.NotificationsTable);
         UsageProjects = service.GetTableClient(options.Value.UsageProjectsTable);
         Deliveries = service.GetTableClient(options.Value.DeliveriesTable);
+        Silences = service.GetTableClient(options.Value.SilencesTable);
+        MutedNotifications = service.GetTableClient(options.Value.MutedNotificationsTable);
     }
 
     public TableClient Alarms { get; }
@@ -37,10 +39,12 @@ public sealed class TableClientFactory
     public TableClient Notifications { get; }
     public TableClient UsageProjects { get; }
     public TableClient Deliveries { get; }
+    public TableClient Silences { get; }
+    public TableClient MutedNotifications { get; }
 
     public async Task CreateAllAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks, ResourceTypes, Notifications, UsageProjects, Deliveries })
+        foreach (var table in new[] { Alarms, AlarmIds, History, Quotas, Metrics, Resources, Measures, ArchivePolicies, Ticks, ResourceTypes, Notifications, UsageProjects, Deliveries, Silences, MutedNotifications })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

@@ -139,7 +139,7 @@ public sealed class InfraTemplateTests
         var defaults = new StorageOptions();
         var expected = typeof(StorageOptions).GetProperties().Where(p => p.PropertyType == typeof(string))
             .Select(p => (string)p.GetValue(defaults)!).Order().ToList();
-        Assert.Equal(13, expected.Count);
+        Assert.Equal(15, expected.Count);
 
         Assert.Equal(expected, CreatedNames("Microsoft.Storage/storageAccounts/tableServices/tables").Order());
     }

@@ -20,5 +20,6 @@ internal static class DeliveryBody
         ["outcome"] = record.Outcome,
         ["status_code"] = record.StatusCode,
         ["error"] = record.Error,
+        ["silence_id"] = record.SilenceId,
     };
 }
