@@ -20,6 +20,20 @@ public static class NotifyMessages
         return id;
     }
 
+    /// <summary>A notification of a move of the given alarm from <paramref name="previous"/> to <paramref name="current"/>, returning its id.</summary>
+    public static async Task<string> SendMoveAsync(AlarmingHostFixture host, string alarmId, string? projectId, string previous, string current,
+        params string[] actions)
+    {
+        var id = Guid.NewGuid().ToString();
+        var message = Message(host, id, actions);
+        message["alarm_id"] = alarmId;
+        message["project_id"] = projectId;
+        message["previous"] = previous;
+        message["current"] = current;
+        await new QueueProbe(host.Storage, QueueNames.Notify).SendJsonAsync(message);
+        return id;
+    }
+
     /// <summary>The same message <paramref name="copies"/> times, as an at-least-once producer may send it.</summary>
     public static async Task<string> SendCopiesAsync(AlarmingHostFixture host, int copies, params string[] actions)
     {
