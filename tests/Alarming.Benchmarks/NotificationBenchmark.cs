@@ -1,16 +1,22 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Alarming.Core.Silences;
+using Alarming.Storage;
 using Alarming.Storage.Queues;
+using Alarming.Storage.Silences;
+using Alarming.Storage.Tables;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alarming.Benchmarks;
 
 /// <summary>Webhook notifications: deliveries/s from a full <c>alarm-notify</c> queue to a loopback
-/// receiver, one at a time and 16 at a time, next to the raw Azurite receive+delete rate of the same
-/// queue in the same run; and breach-to-webhook latency from the tick that sees the breach, with a
+/// receiver, one at a time and 16 at a time, without silences and with <see cref="SilenceCount"/> active
+/// silences in the project (none matching: the cost of the check), next to the raw Azurite receive+delete rate
+/// of the same queue in the same run; and breach-to-webhook latency from the tick that sees the breach, with a
 /// few alarms breaching per tick among steady ones, and with all of them breaching at once.</summary>
 internal static class NotificationBenchmark
 {
@@ -18,6 +24,7 @@ internal static class NotificationBenchmark
     private const int StormAlarms = 300;
     private const int BreachesPerTick = 10;
     private const int Rounds = 20;
+    private const int SilenceCount = 100;
     private static readonly DateTimeOffset FirstTick = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>The keys of Aodh 15's webhook body, in its order (as recorded in tests/Alarming.Functions.Tests/Notification/webhook-payloads.aodh15.json).</summary>
@@ -29,10 +36,12 @@ internal static class NotificationBenchmark
         Console.WriteLine($"Alarming notification benchmark: {Environment.ProcessorCount} cores, Azurite in memory, loopback receiver");
         if (!latencyOnly)
         {
-            Console.WriteLine($"{"concurrency",-12} {"deliveries",11} {"delivered/s",12} {"raw receive+delete/s",21} {"ratio",6}");
+            Console.WriteLine($"{"concurrency",-12} {"silences",9} {"deliveries",11} {"delivered/s",12} {"raw receive+delete/s",21} {"ratio",6}");
             foreach (var concurrency in new[] { 1, 16 })
             {
-                await DeliveryRateAsync(concurrency);
+                var without = await DeliveryRateAsync(concurrency, 0);
+                var with = await DeliveryRateAsync(concurrency, SilenceCount);
+                Console.WriteLine($"{"",-12} silence check at c={concurrency}: {with / without,6:P1} of the rate without");
             }
         }
         await SparseLatencyAsync(100);
@@ -40,7 +49,7 @@ internal static class NotificationBenchmark
         await StormLatencyAsync();
     }
 
-    private static async Task DeliveryRateAsync(int concurrency)
+    private static async Task<double> DeliveryRateAsync(int concurrency, int silences)
     {
         await using var receiver = await LoopbackReceiver.StartAsync();
         // As Functions does: batchSize messages at once, the next batch when half are done; 1 means one at a time.
@@ -50,7 +59,11 @@ internal static class NotificationBenchmark
             ["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = (concurrency / 2).ToString(),
         };
         await using var host = await BenchmarkHost.StartAsync(settings: settings,
-            beforeHost: storage => FillAsync(Queue(storage, QueueNames.Notify), i => NotifyMessage(i, receiver.Url)));
+            beforeHost: async storage =>
+            {
+                await AddSilencesAsync(storage, silences);
+                await FillAsync(Queue(storage, QueueNames.Notify), i => NotifyMessage(i, receiver.Url));
+            });
         await receiver.WaitForAsync(Deliveries, TimeSpan.FromMinutes(10));
         var calls = receiver.Calls;
         CheckBodies(calls.Select(c => c.Body), Deliveries);
@@ -64,7 +77,31 @@ internal static class NotificationBenchmark
             var message = (await raw.ReceiveMessageAsync()).Value ?? throw new InvalidOperationException("the raw queue ran dry");
             await raw.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         });
-        Console.WriteLine($"{concurrency,-12} {Deliveries,11} {delivered,12:F0} {rawRate,21:F0} {delivered / rawRate,6:F2}");
+        Console.WriteLine($"{concurrency,-12} {silences,9} {Deliveries,11} {delivered,12:F0} {rawRate,21:F0} {delivered / rawRate,6:F2}");
+        return delivered;
+    }
+
+    /// <summary>Silences of the benchmark's project, active throughout, half one-off and half recurring, whose
+    /// filters match the name (a regex, run for every notification) and severity: none matches a benchmark notification, so each is checked and all are delivered.</summary>
+    private static async Task AddSilencesAsync(string storage, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage }).Build())
+            .AddAlarmingStorage().BuildServiceProvider();
+        await services.GetRequiredService<TableClientFactory>().CreateAllAsync(CancellationToken.None);
+        var store = services.GetRequiredService<ISilenceStore>();
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var filter = $$$"""{"and":[{"=~":{"name":"^db-{{{i}}}-"}},{"=":{"severity":"critical"}}]}""";
+            await store.AddAsync(new Silence(Guid.NewGuid().ToString(), "bench", "bench-user", $"maintenance {i}", filter, now.AddHours(-1),
+                i % 2 == 0 ? now.AddDays(1) : null, i % 2 == 0 ? null : new SilenceSchedule("0 * * * *", 7200, "Europe/Berlin"), true, true, now),
+                CancellationToken.None);
+        }
     }
 
     /// <summary>Every alarm breaches in the same tick: the evaluator's transitions and the

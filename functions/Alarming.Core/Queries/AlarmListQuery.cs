@@ -74,7 +74,7 @@ public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches
         {
             if (!PythonBoolean.TryParse(all.Value, out allProjects))
             {
-                return ApiError.BadRequest($"Unable to convert the value {all.Value} to the expected data type boolean.");
+                return ApiError.NotConvertible(all.Value, "boolean");
             }
             if (allProjects && !caller.IsAdmin)
             {
@@ -128,7 +128,7 @@ public sealed record AlarmListQuery(string? ProjectId, Func<Alarm, bool> Matches
                 }
                 if (item.Type is "boolean")
                 {
-                    return ApiError.BadRequest($"Unable to convert the value {item.Value} to the expected data type boolean.");
+                    return ApiError.NotConvertible(item.Value, "boolean");
                 }
                 return new Func<Alarm, bool>(_ => false);
             case QueryFieldKind.Timestamp:

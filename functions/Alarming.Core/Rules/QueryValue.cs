@@ -32,7 +32,7 @@ internal static class QueryValue
         };
         if (!ok)
         {
-            throw new ApiErrorException(ApiError.BadRequest($"Unable to convert the value {value} to the expected data type {type}."));
+            throw new ApiErrorException(ApiError.NotConvertible(value, type));
         }
     }
 

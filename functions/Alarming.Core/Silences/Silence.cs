@@ -1,3 +1,4 @@
+using Alarming.Core.Alarms;
 using Alarming.Core.TimeConstraints;
 
 namespace Alarming.Core.Silences;
@@ -52,5 +53,5 @@ public sealed record Silence(
 
     /// <summary>Whether it mutes a notification of a move to <paramref name="state"/>: a recovery to <c>ok</c>
     /// goes through unless <see cref="NotifyResolved"/> is off.</summary>
-    public bool Mutes(string state) => state != Alarms.AlarmStates.Ok || !NotifyResolved;
+    public bool Mutes(string state) => state != AlarmStates.Ok || !NotifyResolved;
 }

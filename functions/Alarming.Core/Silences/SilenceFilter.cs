@@ -11,7 +11,11 @@ namespace Alarming.Core.Silences;
 /// <see cref="SilenceFields"/>, given as an object (or, as the query takes it, as JSON text).</summary>
 public static class SilenceFilter
 {
-    private static readonly ComplexQuery<SilenceTarget> Query = new(SilenceFields.All, "project_id");
+    /// <summary>Longest filter kept, as JSON text: it is a table property, and it runs on every notification of the project.</summary>
+    public const int MaxLength = 8192;
+
+    /// <remarks>Linear regexes: a stored filter runs on every notification of its project.</remarks>
+    private static readonly ComplexQuery<SilenceTarget> Query = new(SilenceFields.All, "project_id", linearRegex: true);
 
     /// <summary>Stored filters were checked against their creator's rights; compiled again, they only match.</summary>
     private static readonly Caller Checked = new(null, "", ["admin"]);
@@ -36,6 +40,10 @@ public static class SilenceFilter
             return ApiError.BadRequest("Filter expression not valid: {} would silence every alarm of the project; say which alarms");
         }
         var text = tree?.ToJsonString() ?? "null";
+        if (text.Length > MaxLength)
+        {
+            return ApiError.BadRequest($"Filter expression not valid: longer than {MaxLength} characters");
+        }
         var parsed = Query.Parse(text, null, null, caller);
         return parsed.Failed ? parsed.Error! : text;
     }

@@ -9,6 +9,12 @@ namespace Alarming.Core.Silences;
 /// <summary>Reads the body of <c>POST /v2/silences</c> with the error messages of Aodh's API.</summary>
 public static class SilenceParser
 {
+    /// <summary>As an alarm's description.</summary>
+    public const int MaxCommentLength = 255;
+
+    /// <summary>A window of a recurring silence lasts at most a year.</summary>
+    public const long MaxDuration = 366L * 24 * 3600;
+
     private static readonly string[] Attributes =
         ["comment", "filter", "starts_at", "ends_at", "schedule", "notify_resolved", "notify_on_expiry", "project_id"];
 
@@ -60,7 +66,12 @@ public static class SilenceParser
         {
             return ApiError.InvalidInput("ends_at", PythonTimestamp.Format(end), "ends_at must be after starts_at");
         }
-        return new Silence(silenceId, projectId, caller.UserId, reader.String("comment").Value, filter.Value!, startsAt, endsAt, schedule,
+        var comment = reader.String("comment").Value;
+        if (comment?.Length > MaxCommentLength)
+        {
+            return ApiError.InvalidInput("comment", comment, $"Value should have a maximum character requirement of {MaxCommentLength}");
+        }
+        return new Silence(silenceId, projectId, caller.UserId, comment, filter.Value!, startsAt, endsAt, schedule,
             reader.Bool("notify_resolved").Value ?? true, reader.Bool("notify_on_expiry").Value ?? true, PythonTimestamp.Truncate(now));
     }
 
@@ -74,6 +85,11 @@ public static class SilenceParser
             throw new ApiErrorException(ApiError.InvalidInput("start", start, error!));
         }
         var duration = schedule.Integer("duration", minimum: 1, mandatory: true).Value!.Value;
+        if (duration > MaxDuration)
+        {
+            throw new ApiErrorException(ApiError.InvalidInput("duration", duration.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"Value should be less or equal to {MaxDuration}"));
+        }
         var timezone = schedule.String("timezone").Value ?? "";
         if (!TimeZones.TryFind(timezone, out _))
         {

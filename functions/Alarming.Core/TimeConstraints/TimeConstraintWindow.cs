@@ -1,7 +1,8 @@
 
 namespace Alarming.Core.TimeConstraints;
 
-/// <summary>Whether an alarm may be evaluated now.</summary>
+/// <summary>Recurring windows of a cron start and a duration: whether an alarm may be evaluated now (its time
+/// constraints), and the window a recurring silence is in.</summary>
 public static class TimeConstraintWindow
 {
     /// <summary>Aodh counts an evaluation up to a minute before a start as inside.</summary>
@@ -40,7 +41,8 @@ public static class TimeConstraintWindow
         {
             return null;
         }
-        var length = TimeSpan.FromSeconds(duration);
+        // Clamped so that no duration can overflow the arithmetic below (a year is the most a silence's parser lets through).
+        var length = TimeSpan.FromSeconds(Math.Clamp(duration, 0, 3660L * 24 * 3600));
         return cron!.GetNextOccurrence(now - length, zone, inclusive: false) is { } first && first <= now ? first + length : null;
     }
 }

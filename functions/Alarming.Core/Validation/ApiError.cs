@@ -14,6 +14,9 @@ public sealed record ApiError(int Status, string Message)
     public static ApiError NotAuthorizedUser(string? userId) => Unauthorized($"Not Authorized to access user {userId}");
     public static ApiError AlarmNotFound(string alarmId) => NotFound($"Alarm {alarmId} not found");
 
+    /// <summary>WSME's message for a query argument that does not convert.</summary>
+    public static ApiError NotConvertible(string? value, string type) => BadRequest($"Unable to convert the value {value} to the expected data type {type}.");
+
     /// <summary>WSME's <c>InvalidInput</c> message.</summary>
     public static ApiError InvalidInput(string field, string value, string reason) =>
         BadRequest($"Invalid input for field/attribute {field}. Value: '{value}'. {reason}");

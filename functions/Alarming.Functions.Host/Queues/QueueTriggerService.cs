@@ -135,11 +135,13 @@ internal sealed class QueueTriggerService(
     private object? Bind(QueueMessage message)
     {
         var type = function.TriggerParameter.ParameterType;
+        var bytes = settings.Base64 ? Convert.FromBase64String(message.MessageText) : Encoding.UTF8.GetBytes(message.MessageText);
         if (type == typeof(QueueMessage))
         {
-            return message;
+            // As the worker's converter gives it: the host's message with the decoded body.
+            return QueuesModelFactory.QueueMessage(message.MessageId, message.PopReceipt, BinaryData.FromBytes(bytes), message.DequeueCount,
+                message.NextVisibleOn, message.InsertedOn, message.ExpiresOn);
         }
-        var bytes = settings.Base64 ? Convert.FromBase64String(message.MessageText) : Encoding.UTF8.GetBytes(message.MessageText);
         if (type == typeof(string))
         {
             return Encoding.UTF8.GetString(bytes);

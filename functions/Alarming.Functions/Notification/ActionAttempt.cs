@@ -17,6 +17,10 @@ public sealed record ActionAttempt(ActionAttemptKind Kind, string Detail, int? S
     /// <summary>Failed for now: the message comes back and this action runs again.</summary>
     public static ActionAttempt Retry(string detail, int? statusCode = null) => new(ActionAttemptKind.Retry, detail, statusCode);
 
+    /// <summary>This retry on the message's last try: <c>failed</c> in the log, and still failing the message (to its poison queue),
+    /// so a replay of the poison message runs the action again.</summary>
+    public ActionAttempt Exhausted() => this with { Detail = Detail + " (retries exhausted)", Outcome = "failed" };
+
     /// <summary>The delivery log's outcome: <c>delivered</c>, <c>retrying</c>, <c>failed</c>, or the notifier's own word.</summary>
     public string LogOutcome => Outcome ?? Kind switch
     {

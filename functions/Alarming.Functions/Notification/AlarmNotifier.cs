@@ -25,7 +25,8 @@ public sealed class AlarmNotifier(
     private readonly Dictionary<string, IActionNotifier> byScheme =
         notifiers.SelectMany(n => n.Schemes.Select(s => (s, n))).ToDictionary(p => p.s, p => p.n);
 
-    public async Task NotifyAsync(NotifyAlarmMessage message, CancellationToken cancellationToken)
+    /// <param name="lastTry">The message will not come back: an action left to retry has failed for good.</param>
+    public async Task NotifyAsync(NotifyAlarmMessage message, bool lastTry, CancellationToken cancellationToken)
     {
         if (message.Actions.Count == 0)
         {
@@ -43,7 +44,7 @@ public sealed class AlarmNotifier(
         }
         try
         {
-            await RunActionsAsync(message, claim.Pass, cancellationToken);
+            await RunActionsAsync(message, claim.Pass, lastTry, cancellationToken);
         }
         finally
         {
@@ -51,14 +52,15 @@ public sealed class AlarmNotifier(
         }
     }
 
-    private async Task RunActionsAsync(NotifyAlarmMessage message, int pass, CancellationToken cancellationToken)
+    private async Task RunActionsAsync(NotifyAlarmMessage message, int pass, bool lastTry, CancellationToken cancellationToken)
     {
         var finished = (await outcomes.ListAsync(message.NotificationId, cancellationToken)).Select(o => o.Index).ToHashSet();
         if (finished.Count == message.Actions.Count)
         {
             return;
         }
-        if (await silences.MutingAsync(message.Target, cancellationToken) is [_, ..] muting)
+        // A notification partly delivered before a silence began is finished, not muted: its receivers heard of it.
+        if (finished.Count == 0 && await silences.MutingAsync(message.Target, cancellationToken) is [_, ..] muting)
         {
             await MuteAsync(message, pass, muting, finished, cancellationToken);
             return;
@@ -74,6 +76,10 @@ public sealed class AlarmNotifier(
             var startedAt = time.GetUtcNow();
             var started = time.GetTimestamp();
             var attempt = await TryAsync(action, message, cancellationToken);
+            if (attempt.Kind == ActionAttemptKind.Retry && lastTry)
+            {
+                attempt = attempt.Exhausted();
+            }
             Record(new DeliveryRecord(message.AlarmId, message.ProjectId, message.NotificationId, pass, index, ActionRedaction.Of(action), message.Previous,
                 message.Current, startedAt, (long)time.GetElapsedTime(started).TotalMilliseconds, attempt.LogOutcome, attempt.StatusCode,
                 attempt.Kind == ActionAttemptKind.Delivered ? null : attempt.Detail));
@@ -102,8 +108,8 @@ public sealed class AlarmNotifier(
         var now = time.GetUtcNow();
         foreach (var silence in muting.Where(s => s.NotifyOnExpiry))
         {
-            await muted.RecordAsync(new MutedNotification(silence.SilenceId, silence.ProjectId, message.AlarmId, message.Previous, message.Current,
-                message.Reason, message.ReasonData.ToJsonString(StorageJson.Options), now, silence.ActiveUntil(now) ?? now), cancellationToken);
+            await muted.KeepAsync(new MutedNotification(silence.SilenceId, silence.ProjectId, message.AlarmId, message.NotificationId, message.Previous,
+                message.Current, message.Reason, message.ReasonData.ToJsonString(StorageJson.Options), now), cancellationToken);
         }
         var silenceId = muting[0].SilenceId;
         for (var index = 0; index < message.Actions.Count; index++)

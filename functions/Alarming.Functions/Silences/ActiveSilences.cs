@@ -24,7 +24,7 @@ public sealed class ActiveSilences(ISilenceStore silences, TimeProvider time)
         }
         var now = time.GetUtcNow();
         var open = await OpenAsync(projectId, now);
-        return [.. open.Where(s => s.Silence.Mutes(target.State) && s.Silence.ActiveUntil(now) is not null && s.Matches(target)).Select(s => s.Silence)];
+        return [.. open.Where(s => s.Silence.Mutes(target.State) && s.Matches(target) && s.Silence.ActiveUntil(now) is not null).Select(s => s.Silence)];
     }
 
     /// <summary>Drops what is cached for the project, after a silence of it was made or ended here.</summary>
@@ -43,7 +43,7 @@ public sealed class ActiveSilences(ISilenceStore silences, TimeProvider time)
             byProject.TryRemove(new KeyValuePair<string, Lazy<Task<Loaded>>>(projectId, entry));
             throw;
         }
-        if (now - loaded.At < CacheFor && now >= loaded.At)
+        if (now - loaded.At < CacheFor)
         {
             return loaded.Silences;
         }

@@ -10,13 +10,21 @@ internal sealed class MutedNotificationStore(TableClientFactory tables) : IMuted
 {
     private TableClient Muted => tables.MutedNotifications;
 
-    public Task RecordAsync(MutedNotification muted, CancellationToken cancellationToken) =>
-        Muted.UpsertEntityAsync(new TableEntity(TableKey.Encode(muted.SilenceId), TableKey.Encode(muted.AlarmId))
+    public async Task KeepAsync(MutedNotification muted, CancellationToken cancellationToken)
+    {
+        var (partition, row) = (TableKey.Encode(muted.SilenceId), TableKey.Encode(muted.AlarmId));
+        var kept = await Muted.GetEntityIfExistsAsync<TableEntity>(partition, row, select: ["State"], cancellationToken: cancellationToken);
+        if (kept.HasValue && kept.Value!.GetString("State") == muted.State)
         {
-            ["SilenceId"] = muted.SilenceId, ["ProjectId"] = muted.ProjectId, ["AlarmId"] = muted.AlarmId, ["Previous"] = muted.Previous,
-            ["State"] = muted.State, ["Reason"] = muted.Reason, ["ReasonData"] = muted.ReasonData, ["MutedAt"] = muted.MutedAt,
-            ["WindowEnds"] = muted.WindowEnds,
+            return;
+        }
+        await Muted.UpsertEntityAsync(new TableEntity(partition, row)
+        {
+            ["SilenceId"] = muted.SilenceId, ["ProjectId"] = muted.ProjectId, ["AlarmId"] = muted.AlarmId, ["NotificationId"] = muted.NotificationId,
+            ["Previous"] = muted.Previous, ["State"] = muted.State, ["Reason"] = muted.Reason, ["ReasonData"] = muted.ReasonData,
+            ["MutedAt"] = muted.MutedAt,
         }, TableUpdateMode.Replace, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<MutedNotification>> ListAsync(CancellationToken cancellationToken)
     {
@@ -24,24 +32,10 @@ internal sealed class MutedNotificationStore(TableClientFactory tables) : IMuted
         await foreach (var row in Muted.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
             rows.Add(new MutedNotification(row.GetString("SilenceId"), row.GetString("ProjectId"), row.GetString("AlarmId"),
-                row.GetString("Previous"), row.GetString("State"), row.GetString("Reason"), row.GetString("ReasonData"),
-                row.GetDateTimeOffset("MutedAt") ?? default, row.GetDateTimeOffset("WindowEnds") ?? default, row.ETag.ToString()));
+                row.GetString("NotificationId"), row.GetString("Previous"), row.GetString("State"), row.GetString("Reason"),
+                row.GetString("ReasonData"), row.GetDateTimeOffset("MutedAt") ?? default, row.ETag.ToString()));
         }
         return rows;
-    }
-
-    public async Task<bool> MoveWindowAsync(MutedNotification muted, DateTimeOffset windowEnds, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Muted.UpdateEntityAsync(new TableEntity(TableKey.Encode(muted.SilenceId), TableKey.Encode(muted.AlarmId)) { ["WindowEnds"] = windowEnds },
-                new ETag(muted.Version!), TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
     }
 
     public async Task<bool> RemoveAsync(MutedNotification muted, CancellationToken cancellationToken)

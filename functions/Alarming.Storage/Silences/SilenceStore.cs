@@ -36,12 +36,18 @@ internal sealed class SilenceStore(TableClientFactory tables) : ISilenceStore
 
     public async Task<Silence> EndAsync(Silence silence, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var ended = silence with { EndsAt = at };
-        await Silences.UpdateEntityAsync(new TableEntity(TableKey.Encode(silence.ProjectId), TableKey.Encode(silence.SilenceId))
+        try
         {
-            ["EndsAt"] = at, ["Until"] = at,
-        }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        return ended;
+            await Silences.UpdateEntityAsync(new TableEntity(TableKey.Encode(silence.ProjectId), TableKey.Encode(silence.SilenceId))
+            {
+                ["EndsAt"] = at, ["Until"] = at,
+            }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Removed by retention meanwhile: ended long ago.
+        }
+        return silence with { EndsAt = at };
     }
 
     public Task<int> ExpireAsync(DateTimeOffset before, CancellationToken cancellationToken) =>

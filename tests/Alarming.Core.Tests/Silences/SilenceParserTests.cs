@@ -63,6 +63,10 @@ public sealed class SilenceParserTests
     [InlineData("""{"filter": {"=": {"name": "x"}}, "ends_at": "2026-12-03T02:00:00", "project_id": "p2"}""", "Not Authorized to access project p2")]
     [InlineData("""{"filter": {"=": {"project_id": "p2"}}, "ends_at": "2026-12-03T02:00:00"}""", "Not Authorized to access project p2")]
     [InlineData("""[1]""", "A silence is a JSON object, not [1]")]
+    [InlineData("""{"filter": {"=~": {"name": "("}}, "ends_at": "2026-12-03T02:00:00"}""", null)]
+    [InlineData("""{"filter": {"=~": {"name": "(a)\\1"}}, "ends_at": "2026-12-03T02:00:00"}""", null)]
+    [InlineData("""{"filter": {"=": {"name": "x"}}, "schedule": {"start": "0 22 * * *", "duration": 99999999999}}""",
+        "Invalid input for field/attribute duration. Value: '99999999999'. Value should be less or equal to 31622400")]
     public void EveryMistake_IsAnAodhError(string body, string? message)
     {
         var error = Parse(body).Error;
@@ -72,6 +76,17 @@ public sealed class SilenceParserTests
         {
             Assert.Equal(message, error.Message);
         }
+    }
+
+    [Fact]
+    public void ALongCommentOrFilter_IsRefused()
+    {
+        var comment = new string('c', SilenceParser.MaxCommentLength + 1);
+        Assert.Equal($"Invalid input for field/attribute comment. Value: '{comment}'. Value should have a maximum character requirement of 255",
+            Error($$$"""{"comment": "{{{comment}}}", "filter": {"=": {"name": "x"}}, "ends_at": "2026-12-03T02:00:00"}"""));
+        var names = string.Join(",", Enumerable.Range(0, 1000).Select(i => $"\"name-{i}\""));
+        Assert.Equal("Filter expression not valid: longer than 8192 characters",
+            Error($$$"""{"filter": {"in": {"name": [{{{names}}}]}}, "ends_at": "2026-12-03T02:00:00"}"""));
     }
 
     [Fact]

@@ -43,6 +43,19 @@ public sealed class DeliveryLogTests(NotifyingHostFixture host) : IClassFixture<
     }
 
     [Fact]
+    public async Task AWebhookThatNeverRecovers_IsFailedOnTheMessagesLastTry()
+    {
+        var alarmId = Guid.NewGuid().ToString();
+        await NotifyMessages.SendForAsync(host, alarmId, "p-plain", Receiver.Url($"/status/503/{Guid.NewGuid():N}"));
+        var log = await LogOfAsync(alarmId, NotifyAlarmFunction.HostJsonMaxDequeueCount);
+        Assert.Equal([5, 4, 3, 2, 1], log.Select(r => r!["attempt"]!.GetValue<int>()).ToArray());
+        Assert.Equal(["failed", "retrying", "retrying", "retrying", "retrying"], log.Select(r => r!["outcome"]!.GetValue<string>()).ToArray());
+        Assert.Equal("503 Service Unavailable (retries exhausted)", log[0]!["error"]!.GetValue<string>());
+        await Eventually.TrueAsync(async () => (await new QueueProbe(host.Storage, QueueNames.Notify + "-poison").TakeAllAsync())
+            .Any(m => m["alarm_id"]!.GetValue<string>() == alarmId), "the message in alarm-notify-poison");
+    }
+
+    [Fact]
     public async Task Secrets_AreRedacted_ARefusedAddressAndTheOtherSchemes_SayWhatHappened()
     {
         var alarmId = Guid.NewGuid().ToString();

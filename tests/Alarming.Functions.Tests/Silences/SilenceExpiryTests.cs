@@ -101,6 +101,62 @@ public sealed class SilenceExpiryTests(NotifierOnlyHostFixture host) : IClassFix
     }
 
     [Fact]
+    public async Task TheKeptNotification_IsTheTransition_NotALaterRepeat()
+    {
+        var project = host.NewProject();
+        var (id, hook) = await AlarmAsync(project, "alarm");
+        var silenceId = await SilenceAsync(project, new JsonObject { ["filter"] = ById(id), ["ends_at"] = At(host.Time.GetUtcNow().AddDays(1)) });
+        await MoveAsync(project, id, "ok", "alarm", hook);
+        await NotifyMessages.SendMoveAsync(host, id, project.ProjectId, "alarm", "alarm", Receiver.Url(hook));
+        await host.WaitForIdleAsync(QueueNames.Notify);
+        await LogAsync(project, id, 2);
+        Assert.Equal(HttpStatusCode.NoContent, (await project.DeleteAsync($"/v2/silences/{silenceId}")).Status);
+        await ResendAsync();
+        var resent = JsonNode.Parse(Assert.Single(Receiver.To(hook)).Body)!;
+        Assert.Equal("ok", resent["previous"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnAlarmThatMovedAwayAndBack_IsOwedNothing()
+    {
+        var project = host.NewProject();
+        var (id, hook) = await AlarmAsync(project, "alarm");
+        var silenceId = await SilenceAsync(project, new JsonObject { ["filter"] = ById(id), ["ends_at"] = At(host.Time.GetUtcNow().AddDays(1)) });
+        await MoveAsync(project, id, "ok", "alarm", hook);
+        await LogAsync(project, id, 1);
+        foreach (var state in new[] { "ok", "alarm" })
+        {
+            host.Time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(HttpStatusCode.OK, (await project.PutAsync($"/v2/alarms/{id}/state", JsonValue.Create(state))).Status);
+        }
+        Assert.Equal(HttpStatusCode.NoContent, (await project.DeleteAsync($"/v2/silences/{silenceId}")).Status);
+        await ResendAsync();
+        await ResendAsync();
+        Assert.Empty(Receiver.To(hook));
+    }
+
+    [Fact]
+    public async Task WhenOneOfTwoSilencesEnds_TheOtherKeepsTheNotification_AndItsEndSendsItOnce()
+    {
+        var project = host.NewProject();
+        var (id, hook) = await AlarmAsync(project, "alarm");
+        var first = await SilenceAsync(project, new JsonObject { ["filter"] = ById(id), ["ends_at"] = At(host.Time.GetUtcNow().AddSeconds(20)) });
+        var second = await SilenceAsync(project, new JsonObject { ["filter"] = ById(id), ["ends_at"] = At(host.Time.GetUtcNow().AddDays(1)) });
+        await MoveAsync(project, id, "ok", "alarm", hook);
+        await LogAsync(project, id, 1);
+        await ResendAsync();
+        await ResendAsync();
+        Assert.Empty(Receiver.To(hook));                                // the first ended, the second still mutes
+
+        Assert.Equal(HttpStatusCode.NoContent, (await project.DeleteAsync($"/v2/silences/{second}")).Status);
+        await ResendAsync();
+        await ResendAsync();
+        var reason = JsonNode.Parse(Assert.Single(Receiver.To(hook)).Body)!["reason"]!.GetValue<string>();
+        Assert.EndsWith($" (silenced notification sent when silence {second} ended)", reason);
+        Assert.DoesNotContain(first, reason);
+    }
+
+    [Fact]
     public async Task WithNotifyResolved_ARecoveryGoesThrough()
     {
         var project = host.NewProject();

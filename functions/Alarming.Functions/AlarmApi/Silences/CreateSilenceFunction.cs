@@ -30,7 +30,7 @@ public sealed class CreateSilenceFunction(ApiRequest<AodhDialect> api, ISilenceS
         var dryRun = false;
         if (dryRunText.Length > 0 && !PythonBoolean.TryParse(dryRunText, out dryRun))
         {
-            return AodhResults.Error(ApiError.BadRequest($"Unable to convert the value {dryRunText} to the expected data type boolean."));
+            return AodhResults.Error(ApiError.NotConvertible(dryRunText, "boolean"));
         }
         var (body, unreadable) = await api.ReadJsonAsync(request, cancellationToken);
         if (unreadable is not null)

@@ -1,3 +1,4 @@
+using Alarming.Core.Python;
 using Alarming.Core.Silences;
 using Alarming.Functions.Http;
 using Alarming.Functions.Silences;
@@ -27,7 +28,7 @@ public sealed class DeleteSilenceFunction(ApiRequest<AodhDialect> api, ISilenceS
         var now = time.GetUtcNow();
         if (silence.StateAt(now) != SilenceStates.Expired)
         {
-            await silences.EndAsync(silence, Core.Python.PythonTimestamp.Truncate(now), cancellationToken);
+            await silences.EndAsync(silence, PythonTimestamp.Truncate(now), cancellationToken);
             active.Forget(silence.ProjectId);
         }
         return AodhResults.NoContent();

@@ -30,7 +30,7 @@ public sealed class ListSilencesFunction(ApiRequest<AodhDialect> api, ISilenceSt
         var all = false;
         if (allText.Length > 0 && !PythonBoolean.TryParse(allText, out all))
         {
-            return AodhResults.Error(ApiError.BadRequest($"Unable to convert the value {allText} to the expected data type boolean."));
+            return AodhResults.Error(ApiError.NotConvertible(allText, "boolean"));
         }
         var projectId = request.Query["project_id"].ToString() is { Length: > 0 } named ? named : caller.ProjectId;
         if ((all || projectId != caller.ProjectId) && !caller.IsAdmin)
