@@ -62,7 +62,7 @@ public sealed class AlarmNotifier(
         // A notification partly delivered before a silence began is finished, not muted: its receivers heard of it.
         if (finished.Count == 0 && await silences.MutingAsync(message.Target, cancellationToken) is [_, ..] muting)
         {
-            await MuteAsync(message, pass, muting, finished, cancellationToken);
+            await MuteAsync(message, pass, muting, cancellationToken);
             return;
         }
         var left = new List<string>();
@@ -102,8 +102,7 @@ public sealed class AlarmNotifier(
 
     /// <remarks>The notification is remembered for each silence that resends on expiry before the actions are
     /// recorded finished, so a crash in between leaves it to a redelivery, which mutes it again.</remarks>
-    private async Task MuteAsync(NotifyAlarmMessage message, int pass, IReadOnlyList<Silence> muting, HashSet<int> finished,
-        CancellationToken cancellationToken)
+    private async Task MuteAsync(NotifyAlarmMessage message, int pass, IReadOnlyList<Silence> muting, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         foreach (var silence in muting.Where(s => s.NotifyOnExpiry))
@@ -114,10 +113,6 @@ public sealed class AlarmNotifier(
         var silenceId = muting[0].SilenceId;
         for (var index = 0; index < message.Actions.Count; index++)
         {
-            if (finished.Contains(index))
-            {
-                continue;
-            }
             var action = message.Actions[index];
             Record(new DeliveryRecord(message.AlarmId, message.ProjectId, message.NotificationId, pass, index, ActionRedaction.Of(action), message.Previous,
                 message.Current, now, 0, ActionOutcome.Silenced, null, null, silenceId));
