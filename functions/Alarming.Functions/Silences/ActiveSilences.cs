@@ -32,7 +32,7 @@ public sealed class ActiveSilences(ISilenceStore silences, TimeProvider time)
 
     private async Task<IReadOnlyList<Compiled>> OpenAsync(string projectId, DateTimeOffset now)
     {
-        var entry = byProject.GetOrAdd(projectId, p => Load(p, now));
+        var entry = byProject.GetOrAdd(projectId, p => Load(p, now, []));
         Loaded loaded;
         try
         {
@@ -47,15 +47,17 @@ public sealed class ActiveSilences(ISilenceStore silences, TimeProvider time)
         {
             return loaded.Silences;
         }
-        byProject.TryUpdate(projectId, Load(projectId, now), entry);
+        byProject.TryUpdate(projectId, Load(projectId, now, loaded.Silences), entry);
         return await OpenAsync(projectId, now);
     }
 
-    /// <remarks>Read without the caller's cancellation: other notifications wait on the same read.</remarks>
-    private Lazy<Task<Loaded>> Load(string projectId, DateTimeOffset now) => new(async () =>
+    /// <remarks>Read without the caller's cancellation: other notifications wait on the same read. A filter never
+    /// changes, so the matchers of the last read are kept (a linear-time regex costs about a millisecond to build).</remarks>
+    private Lazy<Task<Loaded>> Load(string projectId, DateTimeOffset now, IReadOnlyList<Compiled> previous) => new(async () =>
     {
         var open = await silences.ListOpenAsync(projectId, now, CancellationToken.None);
-        return new Loaded(now, [.. open.Select(s => new Compiled(s, SilenceFilter.Compile(s.Filter)))]);
+        var known = previous.ToDictionary(c => c.Silence.SilenceId, c => c.Matches);
+        return new Loaded(now, [.. open.Select(s => new Compiled(s, known.GetValueOrDefault(s.SilenceId) ?? SilenceFilter.Compile(s.Filter)))]);
     });
 
     private sealed record Loaded(DateTimeOffset At, IReadOnlyList<Compiled> Silences);
