@@ -13,9 +13,12 @@ namespace Alarming.Benchmarks;
 /// client acting as one project's admin.</summary>
 internal sealed class BenchmarkHost : IAsyncDisposable
 {
-    private BenchmarkHost(AzuriteProcess azurite, WebApplication app, HttpClient http)
+    private readonly bool ownsAzurite;
+
+    private BenchmarkHost(AzuriteProcess azurite, bool ownsAzurite, WebApplication app, HttpClient http)
     {
         Azurite = azurite;
+        this.ownsAzurite = ownsAzurite;
         App = app;
         Http = http;
     }
@@ -30,12 +33,26 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     public static async Task<BenchmarkHost> StartAsync(TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null,
         Func<string, Task>? beforeHost = null)
     {
-        var projectDirectory = ProjectDirectory.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
-        var azurite = await AzuriteProcess.StartOnFreePortsAsync(projectDirectory);
+        var azurite = await StartAzuriteAsync();
         if (beforeHost is not null)
         {
             await beforeHost(azurite.ConnectionString);
         }
+        return await StartHostAsync(azurite, ownsAzurite: true, time, settings);
+    }
+
+    /// <summary>The host on an Azurite the caller keeps: disposing the host leaves it running, with what the host stored.</summary>
+    public static Task<BenchmarkHost> StartOnAsync(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartHostAsync(azurite, ownsAzurite: false, time: null, settings);
+
+    public static async Task<AzuriteProcess> StartAzuriteAsync() => await AzuriteProcess.StartOnFreePortsAsync(ProjectRoot());
+
+    private static string ProjectRoot() =>
+        ProjectDirectory.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
+
+    private static async Task<BenchmarkHost> StartHostAsync(AzuriteProcess azurite, bool ownsAzurite, TimeProvider? time,
+        IReadOnlyDictionary<string, string?>? settings)
+    {
         var port = AzuriteProcess.FreePort();
         var all = new Dictionary<string, string?>
         {
@@ -50,7 +67,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         }
         var app = await LocalFunctionsHost.BuildAsync(new LocalHostOptions
         {
-            ProjectDirectory = projectDirectory,
+            ProjectDirectory = ProjectRoot(),
             Port = port,
             Settings = all,
             Time = time,
@@ -59,14 +76,17 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         http.DefaultRequestHeaders.Add("X-Project-Id", "bench");
         http.DefaultRequestHeaders.Add("X-User-Id", "bench-user");
-        return new BenchmarkHost(azurite, app, http);
+        return new BenchmarkHost(azurite, ownsAzurite, app, http);
     }
 
     /// <summary>Waits until no trigger invocation runs and <c>alarm-evaluate</c> is empty: the tick is done.</summary>
-    public async Task WaitForEvaluationIdleAsync()
+    public Task WaitForEvaluationIdleAsync() => WaitForIdleAsync(QueueNames.Evaluate);
+
+    /// <summary>Waits until no trigger invocation runs and <paramref name="queueName"/> is empty.</summary>
+    public async Task WaitForIdleAsync(string queueName)
     {
         var activity = App.Services.GetRequiredService<TriggerActivity>();
-        var queue = new QueueClient(Storage, QueueNames.Evaluate);
+        var queue = new QueueClient(Storage, queueName);
         for (var quiet = 0; quiet < 2;)
         {
             await Task.Delay(50);
@@ -80,6 +100,9 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        await Azurite.DisposeAsync();
+        if (ownsAzurite)
+        {
+            await Azurite.DisposeAsync();
+        }
     }
 }

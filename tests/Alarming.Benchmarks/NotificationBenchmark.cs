@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Alarming.Core.Silences;
+using Alarming.Functions.Host.DevelopmentStorage;
+using Alarming.Functions.Silences;
 using Alarming.Storage;
 using Alarming.Storage.Queues;
 using Alarming.Storage.Silences;
@@ -14,95 +16,185 @@ using Microsoft.Extensions.Time.Testing;
 namespace Alarming.Benchmarks;
 
 /// <summary>Webhook notifications: deliveries/s from a full <c>alarm-notify</c> queue to a loopback
-/// receiver, one at a time and 16 at a time, without silences and with <see cref="SilenceCount"/> active
-/// silences in the project (none matching: the cost of the check), next to the raw Azurite receive+delete rate
-/// of the same queue in the same run; and breach-to-webhook latency from the tick that sees the breach, with a
+/// receiver, one at a time and 16 at a time, for a project without silences and one with <see cref="SilenceCount"/>
+/// active silences (none matching: the cost of the check), in interleaved blocks, next to the raw Azurite
+/// receive+delete rate of a queue in the same run; and breach-to-webhook latency from the tick that sees the breach, with a
 /// few alarms breaching per tick among steady ones, and with all of them breaching at once.</summary>
 internal static class NotificationBenchmark
 {
-    private const int Deliveries = 2000;
+    private const int WarmUp = 200;
+    private const int Block = 1000;
     private const int StormAlarms = 300;
     private const int BreachesPerTick = 10;
     private const int Rounds = 20;
     private const int SilenceCount = 100;
+    private const int RatePairs = 4;
+    private const int CheckCalls = 20_000;
+    private const string PlainProject = "bench";
+    private const string SilencedProject = "bench-silenced";
     private static readonly DateTimeOffset FirstTick = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
 
     /// <summary>The keys of Aodh 15's webhook body, in its order (as recorded in tests/Alarming.Functions.Tests/Notification/webhook-payloads.aodh15.json).</summary>
     private static readonly string[] AodhKeys = ["alarm_name", "alarm_id", "severity", "previous", "current", "reason", "reason_data"];
 
-    /// <param name="latencyOnly">Skips the delivery rates.</param>
-    public static async Task RunAsync(bool latencyOnly)
+    public static async Task RunAsync(bool rates, bool latency)
     {
         Console.WriteLine($"Alarming notification benchmark: {Environment.ProcessorCount} cores, Azurite in memory, loopback receiver");
-        if (!latencyOnly)
+        if (rates)
         {
-            Console.WriteLine($"{"concurrency",-12} {"silences",9} {"deliveries",11} {"delivered/s",12} {"raw receive+delete/s",21} {"ratio",6}");
+            Console.WriteLine($"delivery rate: {RatePairs} pairs of {Block}-message blocks per concurrency, one project without silences and one with {SilenceCount} active, ABBA order, after {WarmUp} warm-up messages");
+            Console.WriteLine("(rates leave out the time Azurite stalled, shown, with the rates including it beside)");
+            Console.WriteLine($"{"concurrency",-12} {"pair",5} {"without/s",10} {"with/s",10} {"with/without",13} {"Azurite stalled",17} {"including stalls",17}");
             foreach (var concurrency in new[] { 1, 16 })
             {
-                var without = await DeliveryRateAsync(concurrency, 0);
-                var with = await DeliveryRateAsync(concurrency, SilenceCount);
-                Console.WriteLine($"{"",-12} silence check at c={concurrency}: {with / without,6:P1} of the rate without");
+                await DeliveryRatesAsync(concurrency);
             }
         }
-        await SparseLatencyAsync(100);
-        await SparseLatencyAsync(1000);
-        await StormLatencyAsync();
+        if (latency)
+        {
+            await SparseLatencyAsync(100);
+            await SparseLatencyAsync(1000);
+            await StormLatencyAsync();
+        }
     }
 
-    private static async Task<double> DeliveryRateAsync(int concurrency, int silences)
+    /// <summary>Blocks of notifications for two projects in turn on one Azurite, the silenced project's blocks in
+    /// ABBA order with the other's, each block filled with the host stopped, on emptied delivery tables, and delivered
+    /// by a host started on it: the queue and the tables are the same for every block, and a drift of the machine
+    /// weighs on both sides alike, which separate runs (each with a fresh Azurite, whose Node starts cold) did not.</summary>
+    private static async Task DeliveryRatesAsync(int concurrency)
     {
         await using var receiver = await LoopbackReceiver.StartAsync();
-        // As Functions does: batchSize messages at once, the next batch when half are done; 1 means one at a time.
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureFunctionsJobHost:extensions:queues:batchSize"] = concurrency.ToString(),
-            ["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = (concurrency / 2).ToString(),
-        };
-        await using var host = await BenchmarkHost.StartAsync(settings: settings,
-            beforeHost: async storage =>
-            {
-                await AddSilencesAsync(storage, silences);
-                await FillAsync(Queue(storage, QueueNames.Notify), i => NotifyMessage(i, receiver.Url));
-            });
-        await receiver.WaitForAsync(Deliveries, TimeSpan.FromMinutes(10));
-        var calls = receiver.Calls;
-        CheckBodies(calls.Select(c => c.Body), Deliveries);
-        var arrivals = calls.Select(c => c.Arrived).Order().ToList();
-        var delivered = (Deliveries - 1) / Stopwatch.GetElapsedTime(arrivals[0], arrivals[^1]).TotalSeconds;
-
-        var raw = Queue(host.Storage, "bench-raw");
-        await FillAsync(raw, i => NotifyMessage(i, receiver.Url));
-        var rawRate = await Measure.RunAsync(Deliveries, concurrency, async _ =>
+        await using var azurite = await BenchmarkHost.StartAzuriteAsync();
+        await AddSilencesAsync(azurite.ConnectionString, SilencedProject, SilenceCount);
+        await DeliverBlockAsync(azurite, receiver, concurrency, WarmUp, PlainProject);
+        var raw = Queue(azurite.ConnectionString, "bench-raw");
+        await FillAsync(raw, Block, i => NotifyMessage($"raw-{i}", PlainProject, receiver.Url));
+        var rawRate = await Measure.RunAsync(Block, concurrency, async _ =>
         {
             var message = (await raw.ReceiveMessageAsync()).Value ?? throw new InvalidOperationException("the raw queue ran dry");
             await raw.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         });
-        Console.WriteLine($"{concurrency,-12} {silences,9} {Deliveries,11} {delivered,12:F0} {rawRate,21:F0} {delivered / rawRate,6:F2}");
-        return delivered;
+
+        var ratios = new List<double>();
+        var overallRatios = new List<double>();
+        var ratesWithout = new List<double>();
+        for (var pair = 0; pair < RatePairs; pair++)
+        {
+            // Pairs alternate which side comes first: without, with; with, without; ...
+            var silencedFirst = pair % 2 == 1;
+            var first = await DeliverBlockAsync(azurite, receiver, concurrency, Block, silencedFirst ? SilencedProject : PlainProject);
+            var second = await DeliverBlockAsync(azurite, receiver, concurrency, Block, silencedFirst ? PlainProject : SilencedProject);
+            var (without, with) = silencedFirst ? (second, first) : (first, second);
+            ratios.Add(with.Rate / without.Rate);
+            overallRatios.Add(with.Overall / without.Overall);
+            ratesWithout.Add(without.Rate);
+            Console.WriteLine($"{concurrency,-12} {pair + 1,5} {without.Rate,10:F0} {with.Rate,10:F0} {ratios[^1],13:P1} " +
+                              $"{without.Stalled.TotalSeconds,11:F1} / {with.Stalled.TotalSeconds:F1} s {without.Overall:F0} / {with.Overall:F0} per s");
+        }
+        Console.WriteLine($"{"",-12} c={concurrency}: the rate with is {Median(ratios):P1} of the rate without (median of {RatePairs} pairs; " +
+                          $"{Median(overallRatios):P1} including Azurite's stalls); " +
+                          $"raw Azurite receive+delete of {Block} messages before the first block {rawRate:F0}/s");
+
+        var (checkWith, checkWithout) = await SilenceCheckMicrosecondsAsync(azurite.ConnectionString);
+        var deliveryMicroseconds = 1e6 / Median(ratesWithout);
+        Console.WriteLine($"{"",-12} c={concurrency}: the check alone, in process: {checkWith:F1} µs per notification with {SilenceCount} silences, " +
+                          $"{checkWithout:F1} µs without; the difference is {(checkWith - checkWithout) / deliveryMicroseconds:P2} of a delivery's " +
+                          $"{deliveryMicroseconds / 1000:F2} ms at the median rate without (as if the check held up every delivery)");
     }
 
-    /// <summary>Silences of the benchmark's project, active throughout, half one-off and half recurring, whose
-    /// filters match the name (a regex, run for every notification) and severity: none matches a benchmark notification, so each is checked and all are delivered.</summary>
-    private static async Task AddSilencesAsync(string storage, int count)
+    /// <summary>Drops what earlier blocks recorded (outcomes and delivery log), so each block starts on the same tables:
+    /// Azurite scans a whole table for a query, and the rate fell by half over eight blocks without this.</summary>
+    private static async Task EmptyDeliveryTablesAsync(string storage)
     {
-        if (count == 0)
+        await using var services = StorageServices(storage);
+        var tables = services.GetRequiredService<TableClientFactory>();
+        await tables.Notifications.DeleteAsync();
+        await tables.Deliveries.DeleteAsync();
+        await tables.CreateAllAsync(CancellationToken.None);
+    }
+
+    /// <summary>Microseconds per notification in <see cref="ActiveSilences.MutingAsync"/>, the notifier's check, for the
+    /// silenced project and for the plain one, with the project's silences cached as the notifier has them.</summary>
+    private static async Task<(double With, double Without)> SilenceCheckMicrosecondsAsync(string storage)
+    {
+        await using var services = StorageServices(storage);
+        var active = new ActiveSilences(services.GetRequiredService<ISilenceStore>(), TimeProvider.System);
+        async Task<double> PerCallAsync(string project, int calls)
         {
-            return;
+            var target = new SilenceTarget(Guid.NewGuid().ToString(), "cpu-high-1", null, "low", "alarm", null, null, "bench-user", project);
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < calls; i++)
+            {
+                if ((await active.MutingAsync(target, CancellationToken.None)).Count != 0)
+                {
+                    throw new InvalidOperationException("a benchmark silence matched");
+                }
+            }
+            return watch.Elapsed.TotalMicroseconds / calls;
         }
-        await using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage }).Build())
-            .AddAlarmingStorage().BuildServiceProvider();
+        await PerCallAsync(SilencedProject, 1000);
+        await PerCallAsync(PlainProject, 1000);
+        return (await PerCallAsync(SilencedProject, CheckCalls), await PerCallAsync(PlainProject, CheckCalls));
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>Fills <c>alarm-notify</c> with <paramref name="count"/> notifications of <paramref name="project"/>,
+    /// then starts a host that delivers them; the deliveries/s from the first webhook call to the last, leaving out
+    /// the gaps between calls over which Azurite stalled, and including them.</summary>
+    private static async Task<BlockRate> DeliverBlockAsync(AzuriteProcess azurite, LoopbackReceiver receiver, int concurrency, int count, string project)
+    {
+        await EmptyDeliveryTablesAsync(azurite.ConnectionString);
+        var queue = Queue(azurite.ConnectionString, QueueNames.Notify);
+        await FillAsync(queue, count, i => NotifyMessage($"cpu-high-{i}", project, receiver.Url));
+        var before = receiver.Count;
+        await using var probe = new AzuriteStallProbe(queue);
+        // As Functions does: batchSize messages at once, the next batch when half are done; 1 means one at a time.
+        await using (var host = await BenchmarkHost.StartOnAsync(azurite, new Dictionary<string, string?>
+        {
+            ["AzureFunctionsJobHost:extensions:queues:batchSize"] = concurrency.ToString(),
+            ["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = (concurrency / 2).ToString(),
+        }))
+        {
+            await receiver.WaitForAsync(before + count, TimeSpan.FromMinutes(10));
+            // Every message settled (outcome recorded, message deleted), so none comes back in the next block.
+            await host.WaitForIdleAsync(QueueNames.Notify);
+        }
+        var calls = receiver.Calls.Skip(before).ToList();
+        CheckBodies(calls.Select(c => c.Body), count);
+        var arrivals = calls.Select(c => c.Arrived).Order().ToList();
+        var elapsed = Stopwatch.GetElapsedTime(arrivals[0], arrivals[^1]);
+        var stalled = TimeSpan.FromTicks(arrivals.Zip(arrivals.Skip(1))
+            .Where(gap => probe.StalledBetween(gap.First, gap.Second))
+            .Sum(gap => Stopwatch.GetElapsedTime(gap.First, gap.Second).Ticks));
+        return new BlockRate((count - 1) / (elapsed - stalled).TotalSeconds, (count - 1) / elapsed.TotalSeconds, stalled);
+    }
+
+    /// <param name="Rate">Deliveries/s leaving out the time Azurite stalled.</param>
+    /// <param name="Overall">Deliveries/s including it.</param>
+    private sealed record BlockRate(double Rate, double Overall, TimeSpan Stalled);
+
+    /// <summary>Silences of the project, active throughout, half one-off and half recurring, whose
+    /// filters match the name (a regex, run for every notification) and severity: none matches a benchmark notification, so each is checked and all are delivered.</summary>
+    private static async Task AddSilencesAsync(string storage, string project, int count)
+    {
+        await using var services = StorageServices(storage);
         await services.GetRequiredService<TableClientFactory>().CreateAllAsync(CancellationToken.None);
         var store = services.GetRequiredService<ISilenceStore>();
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < count; i++)
         {
             var filter = $$$"""{"and":[{"=~":{"name":"^db-{{{i}}}-"}},{"=":{"severity":"critical"}}]}""";
-            await store.AddAsync(new Silence(Guid.NewGuid().ToString(), "bench", "bench-user", $"maintenance {i}", filter, now.AddHours(-1),
+            await store.AddAsync(new Silence(Guid.NewGuid().ToString(), project, "bench-user", $"maintenance {i}", filter, now.AddHours(-1),
                 i % 2 == 0 ? now.AddDays(1) : null, i % 2 == 0 ? null : new SilenceSchedule("0 * * * *", 7200, "Europe/Berlin"), true, true, now),
                 CancellationToken.None);
         }
     }
+
+    private static ServiceProvider StorageServices(string storage) => new ServiceCollection()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage }).Build())
+        .AddAlarmingStorage().BuildServiceProvider();
 
     /// <summary>Every alarm breaches in the same tick: the evaluator's transitions and the
     /// notifier share Azurite, so the last webhook waits for the whole storm.</summary>
@@ -209,20 +301,20 @@ internal static class NotificationBenchmark
     private static QueueClient Queue(string storage, string name) =>
         new(storage, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
-    private static async Task FillAsync(QueueClient queue, Func<int, string> message)
+    private static async Task FillAsync(QueueClient queue, int count, Func<int, string> message)
     {
         await queue.CreateIfNotExistsAsync();
-        await Measure.RunAsync(Deliveries, 16, async i => await queue.SendMessageAsync(message(i)));
+        await Measure.RunAsync(count, 16, async i => await queue.SendMessageAsync(message(i)));
     }
 
     /// <summary>An <c>alarm-notify</c> message as the evaluator writes it.</summary>
-    private static string NotifyMessage(int i, string url) => new JsonObject
+    private static string NotifyMessage(string name, string project, string url) => new JsonObject
     {
         ["notification_id"] = Guid.NewGuid().ToString(),
         ["alarm_id"] = Guid.NewGuid().ToString(),
-        ["alarm_name"] = $"cpu-high-{i}",
+        ["alarm_name"] = name,
         ["severity"] = "low",
-        ["project_id"] = "bench",
+        ["project_id"] = project,
         ["user_id"] = "bench-user",
         ["previous"] = "ok",
         ["current"] = "alarm",

@@ -1,6 +1,6 @@
 using Alarming.Benchmarks;
 
-// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]|identity|events]
+// dotnet run -c Release --project tests/Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [rates|latency]|identity|events]
 // (no argument: all but identity, which needs Debian's keystone)
 var which = args.FirstOrDefault() ?? "all";
 int[] stages = which == "evaluation" && args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [1000, 3000, 10000];
@@ -14,7 +14,8 @@ if (which is "evaluation" or "all")
 }
 if (which is "notification" or "all")
 {
-    await NotificationBenchmark.RunAsync(latencyOnly: args.Skip(1).FirstOrDefault() == "latency");
+    var part = args.Skip(1).FirstOrDefault();
+    await NotificationBenchmark.RunAsync(rates: part != "latency", latency: part != "rates");
 }
 if (which is "events" or "all")
 {
@@ -26,7 +27,7 @@ if (which is "identity")
 }
 if (which is not ("api" or "evaluation" or "notification" or "identity" or "events" or "all"))
 {
-    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [latency]|identity|events]");
+    Console.Error.WriteLine("usage: Alarming.Benchmarks [api|evaluation [alarm counts...]|notification [rates|latency]|identity|events]");
     return 2;
 }
 return 0;
