@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Alarming.Benchmarks;
 
-/// <summary>A fresh in-memory Azurite and the local host in-process on free ports, with an HTTP
-/// client acting as one project's admin.</summary>
+/// <summary>The local host in-process on a free port, on a fresh in-memory Azurite or on one the caller keeps,
+/// with an HTTP client acting as one project's admin.</summary>
 internal sealed class BenchmarkHost : IAsyncDisposable
 {
     private readonly bool ownsAzurite;
@@ -45,7 +45,7 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     public static Task<BenchmarkHost> StartOnAsync(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null) =>
         StartHostAsync(azurite, ownsAzurite: false, time: null, settings);
 
-    public static async Task<AzuriteProcess> StartAzuriteAsync() => await AzuriteProcess.StartOnFreePortsAsync(ProjectRoot());
+    public static Task<AzuriteProcess> StartAzuriteAsync() => AzuriteProcess.StartOnFreePortsAsync(ProjectRoot());
 
     private static string ProjectRoot() =>
         ProjectDirectory.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repository root not found");
